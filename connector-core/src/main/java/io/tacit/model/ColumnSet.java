@@ -1,0 +1,55 @@
+package io.tacit.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** An ordered list of columns of one table: one side of a relationship. */
+public record ColumnSet(TableName table, List<String> columns) implements Comparable<ColumnSet> {
+    private static final Comparator<List<String>> LIST_ORDER = (left, right) -> {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int byName = left.get(i).compareTo(right.get(i));
+            if (byName != 0) {
+                return byName;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    };
+    private static final Comparator<ColumnSet> ORDER =
+            Comparator.comparing(ColumnSet::table).thenComparing(ColumnSet::columns, LIST_ORDER);
+
+    public ColumnSet {
+        requireNonNull(table, "table is null");
+        columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a column set of " + table + " needs at least one column");
+        }
+    }
+
+    public static ColumnSet of(TableName table, String... columns) {
+        return new ColumnSet(table, List.of(columns));
+    }
+
+    public static ColumnSet of(ColumnName column) {
+        return new ColumnSet(column.table(), List.of(column.column()));
+    }
+
+    public boolean isSingleColumn() {
+        return columns.size() == 1;
+    }
+
+    public List<ColumnName> columnNames() {
+        return columns.stream().map(column -> new ColumnName(table, column)).toList();
+    }
+
+    @Override
+    public int compareTo(ColumnSet other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return table.qualified() + "(" + String.join(", ", columns) + ")";
+    }
+}

@@ -1,0 +1,11 @@
+package io.tacit.model;
+
+import static java.util.Objects.requireNonNull;
+
+/** For a polymorphic edge: the column naming the target type and the value that selects this target. */
+public record Discriminator(String column, String value) {
+    public Discriminator {
+        requireNonNull(column, "column is null");
+        requireNonNull(value, "value is null");
+    }
+}
