@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Everything a source said about its schema at one moment: tables in a deterministic order and the foreign
- * keys it declares (as relationships with origin {@link Origin#DECLARED}). Immutable; a class rather than a
+ * keys it declares. Immutable; a class rather than a
  * record only so that it can keep its lookup index.
  */
 public final class SchemaSnapshot {
@@ -20,14 +20,14 @@ public final class SchemaSnapshot {
     private final String product;
     private final Instant readAt;
     private final List<Table> tables;
-    private final List<Relationship> declared;
+    private final List<ForeignKey> declared;
     private final Map<TableName, Table> byName;
 
     /**
      * @param source a short, secret-free description of where this came from ({@code postgresql://host:5432/db})
      * @param product the database product and version, or the catalog's name and version
      */
-    public SchemaSnapshot(String source, String product, Instant readAt, List<Table> tables, List<Relationship> declared) {
+    public SchemaSnapshot(String source, String product, Instant readAt, List<Table> tables, List<ForeignKey> declared) {
         this.source = requireNonNull(source, "source is null");
         this.product = requireNonNull(product, "product is null");
         this.readAt = requireNonNull(readAt, "readAt is null");
@@ -60,7 +60,7 @@ public final class SchemaSnapshot {
         return tables;
     }
 
-    public List<Relationship> declared() {
+    public List<ForeignKey> declared() {
         return declared;
     }
 
