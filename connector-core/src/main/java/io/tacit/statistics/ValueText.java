@@ -1,0 +1,145 @@
+package io.tacit.statistics;
+
+import io.tacit.model.TypeFamily;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The one canonical text form of a value per type family. Profilers hash and keep values in this form so that
+ * equal values in differently typed columns compare equal: {@code int4 7}, {@code int8 7} and
+ * {@code numeric 7.00} are all {@code "7"}; uuids are lower case; binary values are lower-case hex.
+ * Strings are kept as they are (blank-padded {@code char(n)} values lose their padding).
+ */
+public final class ValueText {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private ValueText() {
+    }
+
+    /** The canonical form of {@code raw} as the database printed it, for a column of {@code family}. */
+    public static String canonical(TypeFamily family, String raw) {
+        switch (family) {
+            case INTEGER:
+            case DECIMAL:
+                return canonicalNumber(raw);
+            case UUID:
+                return raw.toLowerCase(Locale.ROOT);
+            default:
+                return raw;
+        }
+    }
+
+    /** A blank-padded {@code char(n)} value without its trailing blanks. */
+    public static String unpadded(String raw) {
+        int end = raw.length();
+        while (end > 0 && raw.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == raw.length()) {
+            return raw;
+        }
+        return raw.substring(0, end);
+    }
+
+    /** Lower-case hex of a binary value. */
+    public static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    /** Integers without sign noise, leading zeros or fraction ({@code 7}); other numbers with trailing zeros stripped. */
+    public static String canonicalNumber(String raw) {
+        if (isCanonicalInteger(raw)) {
+            return raw;
+        }
+        try {
+            BigDecimal number = new BigDecimal(raw.trim());
+            if (number.signum() == 0) {
+                return "0";
+            }
+            return number.stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return raw;
+        }
+    }
+
+    /** Whether {@code text} is an integer in canonical form: optional minus, no leading zero, digits only. */
+    public static boolean isCanonicalInteger(String text) {
+        int length = text.length();
+        if (length == 0) {
+            return false;
+        }
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        if (start == length || (text.charAt(start) == '0' && length > start + 1)) {
+            return false;
+        }
+        if (start == 1 && length == 2 && text.charAt(1) == '0') {
+            return false;
+        }
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the family's values order as numbers rather than as text. */
+    public static boolean numeric(TypeFamily family) {
+        return family == TypeFamily.INTEGER || family == TypeFamily.DECIMAL || family == TypeFamily.FLOAT;
+    }
+
+    /** The order of values of one family: numeric for numeric families, lexical (by UTF-16 units) otherwise. */
+    public static Comparator<String> order(TypeFamily family) {
+        if (numeric(family)) {
+            return ValueText::compareNumbers;
+        }
+        return Comparator.naturalOrder();
+    }
+
+    /**
+     * Compares two texts numerically when both are numbers, lexically otherwise. Canonical integers compare
+     * without parsing.
+     */
+    public static int compareNumbers(String left, String right) {
+        if (isCanonicalInteger(left) && isCanonicalInteger(right)) {
+            return compareCanonicalIntegers(left, right);
+        }
+        BigDecimal leftNumber = parse(left);
+        BigDecimal rightNumber = parse(right);
+        if (leftNumber == null || rightNumber == null) {
+            return left.compareTo(right);
+        }
+        return leftNumber.compareTo(rightNumber);
+    }
+
+    /** Compares texts as numbers when both parse, else as text: what a consumer with no type at hand can do. */
+    public static int compareAny(String left, String right) {
+        return compareNumbers(left, right);
+    }
+
+    static BigDecimal parse(String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private static int compareCanonicalIntegers(String left, String right) {
+        boolean leftNegative = left.charAt(0) == '-';
+        boolean rightNegative = right.charAt(0) == '-';
+        if (leftNegative != rightNegative) {
+            return leftNegative ? -1 : 1;
+        }
+        int byMagnitude;
+        if (left.length() != right.length()) {
+            byMagnitude = Integer.compare(left.length(), right.length());
+        } else {
+            byMagnitude = left.compareTo(right);
+        }
+        return leftNegative ? -byMagnitude : byMagnitude;
+    }
+}
