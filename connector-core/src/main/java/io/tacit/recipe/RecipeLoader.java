@@ -1,0 +1,291 @@
+package io.tacit.recipe;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tacit.config.ConfigProblem;
+import io.tacit.config.InvalidConfigException;
+import io.tacit.config.SecretResolver;
+import io.tacit.config.SettingsValidator;
+import io.tacit.config.ValidatedSection;
+import io.tacit.error.TacitException;
+import io.tacit.inference.InferenceSettings;
+import io.tacit.model.SchemaFilter;
+import io.tacit.model.StatisticsLevel;
+import io.tacit.report.ReportFormat;
+import io.tacit.run.DiscoveryOptions;
+import io.tacit.spi.PublisherFactory;
+import io.tacit.spi.SourceFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Reads a YAML recipe and validates all of it at once: the top-level sections, the source against its
+ * factory's settings, the inference and run sections, every sink against its factory's settings. Source and
+ * sink types are the {@link SourceFactory} and {@link PublisherFactory} implementations on the classpath.
+ */
+public final class RecipeLoader {
+    public static final String SOURCE = "source";
+    public static final String INFERENCE = "inference";
+    public static final String SINKS = "sinks";
+    public static final String RUN = "run";
+    public static final List<String> SECTIONS = List.of(SOURCE, INFERENCE, SINKS, RUN);
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final SettingsValidator validator;
+    private final Map<String, SourceFactory> sources;
+    private final Map<String, PublisherFactory> publishers;
+
+    public RecipeLoader(SecretResolver secrets, List<SourceFactory> sources, List<PublisherFactory> publishers) {
+        this.validator = new SettingsValidator(requireNonNull(secrets, "secrets is null"));
+        this.sources = new TreeMap<>();
+        for (SourceFactory factory : sources) {
+            this.sources.put(factory.type(), factory);
+        }
+        this.publishers = new TreeMap<>();
+        for (PublisherFactory factory : publishers) {
+            this.publishers.put(factory.type(), factory);
+        }
+    }
+
+    /** A loader knowing every source and sink type on the classpath. */
+    public static RecipeLoader standard(SecretResolver secrets) {
+        return new RecipeLoader(secrets, sourceFactories(), publisherFactories());
+    }
+
+    public static List<SourceFactory> sourceFactories() {
+        List<SourceFactory> factories = new ArrayList<>();
+        ServiceLoader.load(SourceFactory.class).forEach(factories::add);
+        factories.sort(java.util.Comparator.comparing(SourceFactory::type));
+        return factories;
+    }
+
+    public static List<PublisherFactory> publisherFactories() {
+        List<PublisherFactory> factories = new ArrayList<>();
+        ServiceLoader.load(PublisherFactory.class).forEach(factories::add);
+        factories.sort(java.util.Comparator.comparing(PublisherFactory::type));
+        return factories;
+    }
+
+    public Map<String, SourceFactory> sources() {
+        return sources;
+    }
+
+    public Map<String, PublisherFactory> publishers() {
+        return publishers;
+    }
+
+    /** Reads a recipe file into plain maps and lists, before any validation. */
+    public static Map<String, Object> read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        }
+        catch (NoSuchFileException e) {
+            throw TacitException.config("recipe " + file + " does not exist", "check the path given to -c");
+        }
+        catch (IOException e) {
+            throw TacitException.config("cannot read recipe " + file + " (" + e.getClass().getSimpleName() + ")",
+                    "check the file's permissions");
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Parses recipe text; errors name the line and column, never the content (it may hold a pasted password). */
+    public static Map<String, Object> parse(String what, String text) {
+        if (text.isBlank()) {
+            throw TacitException.config("recipe " + what + " is empty", "add at least a source: section");
+        }
+        Object parsed;
+        try {
+            parsed = YAML.readValue(text, new TypeReference<Object>() { });
+        }
+        catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = "";
+            if (location != null) {
+                where = " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            }
+            throw TacitException.config("recipe " + what + " is not valid YAML" + where, "fix the YAML syntax there");
+        }
+        if (parsed == null) {
+            throw TacitException.config("recipe " + what + " is empty", "add at least a source: section");
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw TacitException.config("recipe " + what + " must be a mapping with the sections "
+                    + String.join(", ", SECTIONS), "see the recipe reference in the README");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        map.forEach((key, value) -> result.put(String.valueOf(key), value));
+        return result;
+    }
+
+    public Recipe load(Path file) {
+        return validate(file.toString(), read(file));
+    }
+
+    /**
+     * Validates a whole recipe.
+     *
+     * @throws InvalidConfigException listing every problem found
+     */
+    public Recipe validate(String what, Map<String, ?> raw) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String key : raw.keySet()) {
+            if (!SECTIONS.contains(key)) {
+                problems.add(new ConfigProblem(key, SettingsValidator.unknownKeyMessage(key, SECTIONS)));
+            }
+        }
+        Recipe.SourceSpec source = source(raw.get(SOURCE), problems);
+        DiscoveryOptions discovery = discovery(raw.get(INFERENCE), problems);
+        List<Recipe.SinkSpec> sinks = sinks(raw.get(SINKS), problems);
+        Recipe.RunOptions run = run(raw.get(RUN), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException("recipe " + what, problems);
+        }
+        return new Recipe(source, discovery, sinks, run);
+    }
+
+    private Recipe.SourceSpec source(Object raw, List<ConfigProblem> problems) {
+        if (raw == null) {
+            problems.add(new ConfigProblem(SOURCE, "required section is missing (type: "
+                    + String.join("|", sources.keySet()) + " and its settings)"));
+            return null;
+        }
+        Map<String, Object> section = section(SOURCE, raw, problems);
+        if (section == null) {
+            return null;
+        }
+        Object type = section.remove("type");
+        if (type == null) {
+            problems.add(new ConfigProblem(SOURCE + ".type", "required setting is missing; use one of "
+                    + String.join(", ", sources.keySet())));
+            return null;
+        }
+        SourceFactory factory = sources.get(String.valueOf(type));
+        if (factory == null) {
+            problems.add(new ConfigProblem(SOURCE + ".type", unknownType(String.valueOf(type), sources.keySet())));
+            return null;
+        }
+        SettingsValidator.Result result = validator.validate(SOURCE, factory.settings(), section);
+        problems.addAll(result.problems());
+        return result.section().map(validated -> new Recipe.SourceSpec(factory, validated)).orElse(null);
+    }
+
+    private DiscoveryOptions discovery(Object raw, List<ConfigProblem> problems) {
+        Map<String, Object> section = Map.of();
+        if (raw != null) {
+            section = section(INFERENCE, raw, problems);
+            if (section == null) {
+                return null;
+            }
+        }
+        SettingsValidator.Result result = validator.validate(INFERENCE, RecipeSettings.INFERENCE, section);
+        problems.addAll(result.problems());
+        if (result.section().isEmpty()) {
+            return null;
+        }
+        ValidatedSection values = result.section().get();
+        double minConfidence = values.decimal(RecipeSettings.MIN_CONFIDENCE.name()).orElseThrow();
+        int maxProbes = values.integer(RecipeSettings.MAX_PROBES.name()).orElseThrow();
+        boolean valid = true;
+        if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
+            problems.add(new ConfigProblem(INFERENCE + ".minConfidence", "must be between 0 and 1, got " + minConfidence));
+            valid = false;
+        }
+        if (maxProbes < 0) {
+            problems.add(new ConfigProblem(INFERENCE + ".maxProbes", "must not be negative, got " + maxProbes));
+            valid = false;
+        }
+        if (!valid) {
+            return null;
+        }
+        SchemaFilter filter = new SchemaFilter(values.list(RecipeSettings.SCHEMAS.name()),
+                values.list(RecipeSettings.INCLUDE_TABLES.name()), values.list(RecipeSettings.EXCLUDE_TABLES.name()));
+        return new DiscoveryOptions(filter,
+                StatisticsLevel.parse(values.string(RecipeSettings.LEVEL.name()).orElseThrow()),
+                values.bool(RecipeSettings.IGNORE_DECLARED.name()).orElseThrow(),
+                new InferenceSettings(minConfidence, maxProbes));
+    }
+
+    private List<Recipe.SinkSpec> sinks(Object raw, List<ConfigProblem> problems) {
+        List<Recipe.SinkSpec> sinks = new ArrayList<>();
+        if (raw == null) {
+            return sinks;
+        }
+        if (!(raw instanceof List<?> entries)) {
+            problems.add(new ConfigProblem(SINKS, "expected a list of sinks, each with a type: ("
+                    + String.join(", ", publishers.keySet()) + ")"));
+            return sinks;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String path = SINKS + "[" + i + "]";
+            Map<String, Object> section = section(path, entries.get(i), problems);
+            if (section == null) {
+                continue;
+            }
+            Object type = section.remove("type");
+            if (type == null) {
+                problems.add(new ConfigProblem(path + ".type", "required setting is missing; use one of "
+                        + String.join(", ", publishers.keySet())));
+                continue;
+            }
+            PublisherFactory factory = publishers.get(String.valueOf(type));
+            if (factory == null) {
+                problems.add(new ConfigProblem(path + ".type", unknownType(String.valueOf(type), publishers.keySet())));
+                continue;
+            }
+            SettingsValidator.Result result = validator.validate(path + " (" + type + ")", factory.settings(), section);
+            problems.addAll(result.problems());
+            result.section().ifPresent(validated -> sinks.add(new Recipe.SinkSpec(factory, validated)));
+        }
+        return sinks;
+    }
+
+    private Recipe.RunOptions run(Object raw, List<ConfigProblem> problems) {
+        Map<String, Object> section = Map.of();
+        if (raw != null) {
+            section = section(RUN, raw, problems);
+            if (section == null) {
+                return null;
+            }
+        }
+        SettingsValidator.Result result = validator.validate(RUN, RecipeSettings.RUN, section);
+        problems.addAll(result.problems());
+        return result.section().map(values -> new Recipe.RunOptions(
+                values.bool(RecipeSettings.DRY_RUN.name()).orElseThrow(),
+                ReportFormat.parse(values.string(RecipeSettings.FORMAT.name()).orElseThrow()),
+                values.string(RecipeSettings.OUT.name()))).orElse(null);
+    }
+
+    private static Map<String, Object> section(String path, Object raw, List<ConfigProblem> problems) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            problems.add(new ConfigProblem(path, "expected a section of key: value settings"));
+            return null;
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        map.forEach((key, value) -> section.put(String.valueOf(key), value));
+        return section;
+    }
+
+    private static String unknownType(String type, java.util.Set<String> known) {
+        if (known.isEmpty()) {
+            return "unknown type '" + type + "'; no types are installed";
+        }
+        String closest = io.tacit.config.EditDistance.closest(type, known).orElseThrow();
+        return "unknown type '" + type + "'; did you mean '" + closest + "'? (installed: " + String.join(", ", known) + ")";
+    }
+}

@@ -1,0 +1,112 @@
+package io.tacit.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tacit.error.TacitException;
+import io.tacit.model.ColumnSet;
+import io.tacit.model.Evidence;
+import io.tacit.model.InferenceResult;
+import io.tacit.model.Origin;
+import io.tacit.model.Provenance;
+import io.tacit.model.Relationship;
+import java.util.Map;
+
+/**
+ * The JSON report: one document per run, fields in a fixed order, relationships sorted, numbers rounded to
+ * four decimals, so two runs over the same data differ only in run id and times. The format is documented
+ * in the README ("JSON report").
+ */
+public final class JsonReport {
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private JsonReport() {
+    }
+
+    public static String render(InferenceResult result) {
+        try {
+            return WRITER.writeValueAsString(tree(result)) + "\n";
+        }
+        catch (JsonProcessingException e) {
+            throw TacitException.internal("cannot write the JSON report", e);
+        }
+    }
+
+    public static ObjectNode tree(InferenceResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("runId", result.run().runId().value());
+        root.put("toolVersion", result.run().toolVersion());
+        root.put("startedAt", result.run().startedAt().toString());
+        root.put("source", result.snapshot().source());
+        root.put("product", result.snapshot().product());
+        root.put("level", result.level().label());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("tables", result.snapshot().tables().size());
+        summary.put("columns", result.snapshot().columnCount());
+        summary.put("candidatesConsidered", result.candidatesConsidered());
+        summary.put("declared", result.relationships().stream().filter(r -> r.origin() == Origin.DECLARED).count());
+        summary.put("inferred", result.relationships().stream().filter(r -> r.origin() == Origin.INFERRED).count());
+        summary.put("orm", result.relationships().stream().filter(r -> r.origin() == Origin.ORM).count());
+        ArrayNode relationships = root.putArray("relationships");
+        for (Relationship relationship : result.relationships()) {
+            relationships.add(relationship(relationship));
+        }
+        ObjectNode timings = root.putObject("timings");
+        for (Map.Entry<String, Long> stage : result.stageMillis().entrySet()) {
+            timings.put(stage.getKey(), stage.getValue());
+        }
+        return root;
+    }
+
+    private static ObjectNode relationship(Relationship relationship) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.set("from", side(relationship.from()));
+        node.set("to", side(relationship.to()));
+        node.put("kind", relationship.kind().name());
+        node.put("origin", relationship.origin().name());
+        node.put("cardinality", relationship.cardinality().name());
+        node.put("confidence", Reports.rounded(relationship.confidence()));
+        relationship.discriminator().ifPresent(discriminator -> {
+            ObjectNode value = node.putObject("discriminator");
+            value.put("column", discriminator.column());
+            value.put("value", discriminator.value());
+        });
+        ArrayNode evidence = node.putArray("evidence");
+        for (Evidence item : relationship.provenance().evidence()) {
+            ObjectNode entry = evidence.addObject();
+            entry.put("signal", item.signal());
+            entry.put("value", Reports.rounded(item.value()));
+            entry.put("contribution", Reports.rounded(item.contribution()));
+            entry.put("detail", item.detail());
+        }
+        Provenance provenance = relationship.provenance();
+        ObjectNode from = node.putObject("provenance");
+        from.put("runId", provenance.runId().value());
+        from.put("toolVersion", provenance.toolVersion());
+        from.put("time", provenance.time().toString());
+        from.put("source", provenance.source());
+        provenance.location().ifPresent(location -> from.put("location", location.toString()));
+        return node;
+    }
+
+    private static ObjectNode side(ColumnSet side) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("schema", side.table().schema());
+        node.put("table", side.table().table());
+        ArrayNode columns = node.putArray("columns");
+        side.columns().forEach(columns::add);
+        return node;
+    }
+}

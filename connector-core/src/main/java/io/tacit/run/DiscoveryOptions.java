@@ -1,0 +1,24 @@
+package io.tacit.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tacit.inference.InferenceSettings;
+import io.tacit.model.SchemaFilter;
+import io.tacit.model.StatisticsLevel;
+
+/**
+ * What one discovery run reads and infers.
+ *
+ * @param ignoreDeclared hide the source's declared foreign keys from inference (benchmarks run this way)
+ */
+public record DiscoveryOptions(SchemaFilter filter, StatisticsLevel level, boolean ignoreDeclared, InferenceSettings inference) {
+    public DiscoveryOptions {
+        requireNonNull(filter, "filter is null");
+        requireNonNull(level, "level is null");
+        requireNonNull(inference, "inference is null");
+    }
+
+    public static DiscoveryOptions defaults() {
+        return new DiscoveryOptions(SchemaFilter.all(), StatisticsLevel.SAMPLE, false, InferenceSettings.DEFAULTS);
+    }
+}
