@@ -1,0 +1,83 @@
+package io.tacit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tacit.model.Column;
+import io.tacit.model.DataType;
+import io.tacit.model.ForeignKey;
+import io.tacit.model.Key;
+import io.tacit.model.KeyKind;
+import io.tacit.model.SchemaFilter;
+import io.tacit.model.Table;
+import io.tacit.model.TableKind;
+import io.tacit.model.TableName;
+import io.tacit.model.TypeFamily;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class SchemaAssemblerTest {
+    private static final DataType INT = DataType.of("int", Types.INTEGER, TypeFamily.INTEGER);
+    private static final TableName ORDERS = TableName.of("s", "orders");
+    private static final TableName LINES = TableName.of("s", "lines");
+
+    private static SchemaAssembler shop(SchemaFilter filter) {
+        SchemaAssembler assembler = new SchemaAssembler(filter);
+        for (TableName table : List.of(ORDERS, LINES)) {
+            assembler.table(table, TableKind.TABLE, Optional.empty(), OptionalLong.empty(), Optional.empty());
+        }
+        // rows arrive in any order: columns by position, key columns by ordinal
+        assembler.column(ORDERS, Column.of("region", 2, INT, false));
+        assembler.column(ORDERS, Column.of("id", 1, INT, false));
+        assembler.keyColumn(ORDERS, KeyKind.PRIMARY, "orders_pk", 2, "id");
+        assembler.keyColumn(ORDERS, KeyKind.PRIMARY, "orders_pk", 1, "region");
+        assembler.keyColumn(ORDERS, KeyKind.UNIQUE_INDEX, "z_idx", 1, "id");
+        assembler.keyColumn(ORDERS, KeyKind.UNIQUE, "a_key", 1, "region");
+        assembler.column(LINES, Column.of("order_region", 1, INT, false));
+        assembler.column(LINES, Column.of("order_id", 2, INT, false));
+        assembler.foreignKeyColumn(LINES, "lines_fk", 2, "order_id", ORDERS, "id");
+        assembler.foreignKeyColumn(LINES, "lines_fk", 1, "order_region", ORDERS, "region");
+        // SQLite: no referenced columns means the referenced primary key
+        assembler.foreignKeyColumn(LINES, "fk_lines_1", 1, "order_region", ORDERS, null);
+        assembler.foreignKeyColumn(LINES, "fk_lines_1", 2, "order_id", ORDERS, null);
+        // a column of an unannounced table is ignored
+        assembler.column(TableName.of("s", "ghost"), Column.of("id", 1, INT, false));
+        return assembler;
+    }
+
+    @Test
+    void assemblesTablesKeysAndForeignKeysInOrder() {
+        SchemaContents contents = shop(SchemaFilter.all()).build();
+        assertThat(contents.tables()).extracting(Table::name).containsExactly(LINES, ORDERS);
+        Table orders = contents.tables().get(1);
+        assertThat(orders.columns()).extracting(Column::name).containsExactly("id", "region");
+        assertThat(orders.primaryKey()).contains(new Key(KeyKind.PRIMARY, "orders_pk", List.of("region", "id")));
+        assertThat(orders.uniqueKeys()).extracting(Key::name).containsExactly("a_key", "z_idx");
+        assertThat(contents.foreignKeys()).extracting(ForeignKey::name).containsExactly("fk_lines_1", "lines_fk");
+        for (ForeignKey key : contents.foreignKeys()) {
+            assertThat(key.from().columns()).containsExactly("order_region", "order_id");
+            assertThat(key.to().columns()).containsExactly("region", "id");
+        }
+    }
+
+    @Test
+    void keepsForeignKeysOfSelectedTablesOnly() {
+        SchemaContents onlyOrders = shop(new SchemaFilter(List.of(), List.of(), List.of("lines"))).build();
+        assertThat(onlyOrders.tables()).extracting(Table::name).containsExactly(ORDERS);
+        assertThat(onlyOrders.foreignKeys()).isEmpty();
+
+        SchemaContents onlyLines = shop(new SchemaFilter(List.of(), List.of("lines"), List.of())).build();
+        assertThat(onlyLines.tables()).extracting(Table::name).containsExactly(LINES);
+        // the referenced table's primary key still resolves the SQLite-style key
+        assertThat(onlyLines.foreignKeys()).hasSize(2);
+    }
+
+    @Test
+    void dropsKeysWithAColumnThatIsNotPlain() {
+        SchemaAssembler assembler = shop(SchemaFilter.all());
+        assembler.keyColumn(ORDERS, KeyKind.UNIQUE, "prefix_idx", 1, null);
+        assertThat(assembler.build().tables().get(1).uniqueKeys()).extracting(Key::name).doesNotContain("prefix_idx");
+    }
+}
