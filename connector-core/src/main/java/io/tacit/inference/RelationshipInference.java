@@ -2,28 +2,184 @@ package io.tacit.inference;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.inference.candidates.Candidate;
+import io.tacit.inference.candidates.CandidateGenerator;
+import io.tacit.inference.candidates.NameIndex;
+import io.tacit.inference.scoring.CandidateScorer;
+import io.tacit.inference.scoring.ScoredCandidate;
+import io.tacit.inference.scoring.ScoringModel;
+import io.tacit.inference.selection.GlobalSelection;
+import io.tacit.inference.signals.KeyShapeSignal;
+import io.tacit.inference.signals.Measurement;
+import io.tacit.inference.signals.SignalContext;
+import io.tacit.inference.signals.Signals;
+import io.tacit.model.Cardinality;
+import io.tacit.model.ColumnSet;
+import io.tacit.model.Containment;
+import io.tacit.model.Evidence;
+import io.tacit.model.ForeignKey;
 import io.tacit.model.InferenceResult;
+import io.tacit.model.Origin;
+import io.tacit.model.Provenance;
+import io.tacit.model.Relationship;
+import io.tacit.model.RelationshipKind;
 import io.tacit.model.RunContext;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
+import io.tacit.model.StatisticsLevel;
 import io.tacit.spi.Inference;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.ValueProbe;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The inference pipeline: candidates from names and values, signals, scoring, calibration and global
- * selection. Declared relationships of the snapshot are passed through with origin DECLARED.
+ * The inference pipeline: candidates from a name index, signals, a logistic model with calibrated output,
+ * global selection, then exact containment probes for the chosen candidates (which may change the choice).
+ * Declared relationships of the snapshot are passed through with origin DECLARED.
  */
 public final class RelationshipInference implements Inference {
+    /** Candidates below this confidence are not worth a probe. */
+    private static final double PROBE_FLOOR = 0.05;
+    private static final int PROBE_ROUNDS = 3;
+
     private final InferenceSettings settings;
+    private final ScoringModel model;
 
     public RelationshipInference(InferenceSettings settings) {
+        this(settings, ScoringModel.committed());
+    }
+
+    public RelationshipInference(InferenceSettings settings, ScoringModel model) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.model = requireNonNull(model, "model is null");
     }
 
     @Override
     public InferenceResult infer(RunContext run, SchemaSnapshot snapshot, Statistics statistics, ValueProbe probe,
             ProgressListener progress) {
-        throw new UnsupportedOperationException("not built yet");
+        requireNonNull(run, "run is null");
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(statistics, "statistics is null");
+        requireNonNull(probe, "probe is null");
+        requireNonNull(progress, "progress is null");
+        Map<String, Long> stageMillis = new LinkedHashMap<>();
+
+        long start = System.nanoTime();
+        progress.stageStarted("candidates", snapshot.tables().size());
+        NameIndex index = new NameIndex(snapshot, statistics);
+        List<Candidate> candidates = new CandidateGenerator(index, statistics).generate();
+        progress.stageFinished("candidates");
+        start = lap(stageMillis, "candidates", start);
+
+        progress.stageStarted("signals", candidates.size());
+        SignalContext context = new SignalContext(snapshot, statistics, index, candidates);
+        CandidateScorer scorer = new CandidateScorer(Signals.all(), model);
+        Map<Candidate, List<Measurement>> measured = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            measured.put(candidate, scorer.measure(candidate, context));
+        }
+        progress.stageFinished("signals");
+        start = lap(stageMillis, "signals", start);
+
+        progress.stageStarted("scoring", candidates.size());
+        Map<Candidate, ScoredCandidate> scored = new LinkedHashMap<>();
+        measured.forEach((candidate, measurements) -> scored.put(candidate, scorer.score(candidate, measurements)));
+        progress.stageFinished("scoring");
+        start = lap(stageMillis, "scoring", start);
+
+        progress.stageStarted("selection", scored.size());
+        List<ScoredCandidate> chosen = GlobalSelection.select(List.copyOf(scored.values()));
+        progress.stageFinished("selection");
+        start = lap(stageMillis, "selection", start);
+
+        if (statistics.level() != StatisticsLevel.METADATA && settings.maxProbes() > 0) {
+            progress.stageStarted("probes", Math.min(settings.maxProbes(), chosen.size()));
+            int budget = settings.maxProbes();
+            Set<Candidate> probed = new HashSet<>();
+            for (int round = 0; round < PROBE_ROUNDS && budget > 0; round++) {
+                boolean changed = false;
+                for (ScoredCandidate choice : chosen) {
+                    Candidate candidate = choice.candidate();
+                    if (budget == 0 || choice.confidence() < PROBE_FLOOR || probed.contains(candidate)
+                            || candidate.discriminator().isPresent()) {
+                        continue;
+                    }
+                    probed.add(candidate);
+                    budget--;
+                    Optional<Containment> answer = probe.containment(candidate.from(), candidate.to());
+                    progress.advanced(1);
+                    if (answer.isPresent()) {
+                        candidate.probed(answer.get());
+                        scored.put(candidate, scorer.score(candidate, scorer.measure(candidate, context)));
+                        changed = true;
+                    }
+                }
+                if (!changed) {
+                    break;
+                }
+                chosen = GlobalSelection.select(List.copyOf(scored.values()));
+            }
+            progress.stageFinished("probes");
+        }
+        lap(stageMillis, "probes", start);
+
+        List<Relationship> relationships = new ArrayList<>();
+        Set<ColumnSet> declaredFrom = new HashSet<>();
+        for (ForeignKey foreignKey : snapshot.declared()) {
+            relationships.add(declared(run, snapshot, foreignKey));
+            declaredFrom.add(foreignKey.from());
+        }
+        for (ScoredCandidate choice : chosen) {
+            if (choice.confidence() >= settings.minConfidence() && !declaredFrom.contains(choice.candidate().from())) {
+                relationships.add(inferred(run, snapshot, choice));
+            }
+        }
+        return new InferenceResult(run, snapshot, statistics.level(), relationships, candidates.size(), stageMillis);
+    }
+
+    private static long lap(Map<String, Long> stageMillis, String stage, long start) {
+        long now = System.nanoTime();
+        stageMillis.put(stage, (now - start) / 1_000_000);
+        return now;
+    }
+
+    private static Relationship declared(RunContext run, SchemaSnapshot snapshot, ForeignKey foreignKey) {
+        Evidence evidence = new Evidence("declared", 1, 0, "declared constraint " + foreignKey.name());
+        Provenance provenance = new Provenance(run.runId(), run.toolVersion(), run.startedAt(), snapshot.source(),
+                List.of(evidence), Optional.empty());
+        boolean unique = snapshot.table(foreignKey.from().table())
+                .map(table -> table.isDeclaredUnique(foreignKey.from().columns())).orElse(false);
+        return new Relationship(foreignKey.from(), foreignKey.to(),
+                unique ? RelationshipKind.ONE_TO_ONE : RelationshipKind.FOREIGN_KEY, Origin.DECLARED,
+                unique ? Cardinality.ONE_TO_ONE : Cardinality.MANY_TO_ONE, 1.0, Optional.empty(), provenance);
+    }
+
+    private Relationship inferred(RunContext run, SchemaSnapshot snapshot, ScoredCandidate choice) {
+        List<Evidence> evidence = new ArrayList<>();
+        boolean unique = false;
+        for (Measurement measurement : choice.measurements()) {
+            evidence.add(new Evidence(measurement.signal(), measurement.value(), model.contribution(measurement),
+                    measurement.detail()));
+            if (measurement.signal().equals(KeyShapeSignal.NAME)) {
+                unique = measurement.features().getOrDefault(KeyShapeSignal.NAME + ".unique", 0.0) > 0;
+            }
+        }
+        evidence.sort(Comparator.comparingDouble(Evidence::contribution).reversed().thenComparing(Evidence::signal));
+        Provenance provenance = new Provenance(run.runId(), run.toolVersion(), run.startedAt(), snapshot.source(),
+                evidence, Optional.empty());
+        Candidate candidate = choice.candidate();
+        RelationshipKind kind = candidate.discriminator().isPresent() ? RelationshipKind.POLYMORPHIC
+                : unique ? RelationshipKind.ONE_TO_ONE : RelationshipKind.FOREIGN_KEY;
+        double confidence = Math.round(choice.confidence() * 10_000) / 10_000.0;
+        return new Relationship(candidate.from(), candidate.to(), kind, Origin.INFERRED,
+                unique ? Cardinality.ONE_TO_ONE : Cardinality.MANY_TO_ONE, confidence, candidate.discriminator(),
+                provenance);
     }
 }

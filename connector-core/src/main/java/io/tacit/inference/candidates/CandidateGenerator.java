@@ -1,0 +1,360 @@
+package io.tacit.inference.candidates;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tacit.model.Column;
+import io.tacit.model.ColumnName;
+import io.tacit.model.ColumnSet;
+import io.tacit.model.ColumnStatistics;
+import io.tacit.model.Discriminator;
+import io.tacit.model.Key;
+import io.tacit.model.Statistics;
+import io.tacit.model.Table;
+import io.tacit.model.TableName;
+import io.tacit.model.TypeFamily;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Proposes candidate relationships from names: each column looks itself up in the {@link NameIndex} under
+ * its full name, its name without the table's column prefix, its stem without a key suffix, the role-free
+ * tail of its name, hierarchy and person role words, and the tables its comment names. Composite keys,
+ * extension tables and polymorphic {@code *_type}/{@code *_id} pairs are proposed per table. Work grows with
+ * the number of columns, not with the number of column pairs.
+ */
+public final class CandidateGenerator {
+    /** Words that make a column point at its own table. */
+    static final Set<String> SELF_WORDS = Set.of(
+            "parent", "reports", "manager", "supervisor", "boss", "predecessor", "successor", "previous", "prev",
+            "next", "root", "ancestor", "superior", "mentor", "referrer", "referred", "replaced", "duplicate",
+            "master", "episode");
+    /** Words that make a column point at a people table. */
+    static final Set<String> PERSON_WORDS = Set.of(
+            "created", "updated", "modified", "deleted", "approved", "reviewed", "assigned", "owner", "author",
+            "creator", "editor", "approver", "assignee", "reviewer", "rep", "agent", "manager", "supervisor",
+            "salesperson", "reports", "by");
+    /** Compact singular aliases of tables that hold people. */
+    static final Set<String> PERSON_TABLES = Set.of(
+            "user", "employee", "staff", "person", "member", "account", "editor", "admin", "agent", "people");
+    private static final int MAX_PREFIX_MATCHES = 6;
+
+    private final NameIndex index;
+    private final Statistics statistics;
+    private final Map<String, Candidate> candidates = new TreeMap<>();
+    private final List<TableName> personTables = new ArrayList<>();
+
+    public CandidateGenerator(NameIndex index, Statistics statistics) {
+        this.index = requireNonNull(index, "index is null");
+        this.statistics = requireNonNull(statistics, "statistics is null");
+        for (TableFacts facts : index.allFacts().values()) {
+            if (NameIndex.isTargetTable(facts.table())
+                    && facts.aliases().stream().anyMatch(alias -> PERSON_TABLES.contains(Names.singular(alias)))) {
+                personTables.add(facts.table().name());
+            }
+        }
+    }
+
+    /** Every candidate, sorted by from, to and discriminator. */
+    public List<Candidate> generate() {
+        for (TableFacts facts : index.allFacts().values()) {
+            for (Column column : facts.table().columns()) {
+                if (column.type().family().keyLike()) {
+                    proposeForColumn(facts, column);
+                }
+            }
+            proposeComposite(facts);
+            proposeExtension(facts);
+            proposePolymorphic(facts);
+        }
+        return List.copyOf(candidates.values());
+    }
+
+    private void proposeForColumn(TableFacts facts, Column column) {
+        Table table = facts.table();
+        ColumnName from = table.columnName(column.name());
+        List<String> tokens = Names.tokens(column.name());
+        List<String> stripped = facts.strippedTokens(column.name());
+        String compactName = Names.compact(tokens);
+        String compactStripped = Names.compact(stripped);
+
+        // identical key names, with and without column prefixes
+        for (String name : new LinkedHashSet<>(List.of(compactName, compactStripped))) {
+            for (ColumnName key : index.keysByName(name)) {
+                String keyCompact = Names.compact(key.column());
+                propose(from, key, keyCompact.equals(compactName) ? MatchKind.EXACT_KEY_NAME : MatchKind.PREFIXED_KEY_NAME);
+            }
+        }
+        // role words before a key name: billing_address_id -> address_id
+        for (int i = 1; i < stripped.size(); i++) {
+            String tail = Names.compact(stripped.subList(i, stripped.size()));
+            if (!Names.GENERIC_KEY_NAMES.contains(tail)) {
+                for (ColumnName key : index.keysByName(tail)) {
+                    propose(from, key, MatchKind.ROLE_KEY_NAME);
+                }
+            }
+        }
+        if (stripped.size() == 1) {
+            for (int start = 1; start + 5 <= compactStripped.length(); start++) {
+                for (ColumnName key : index.keysByName(compactStripped.substring(start))) {
+                    propose(from, key, MatchKind.ROLE_KEY_NAME);
+                }
+            }
+        }
+        Optional<List<String>> stemTokens = stem(stripped);
+        if (stemTokens.isPresent()) {
+            List<String> stem = stemTokens.get();
+            String compactStem = Names.compact(stem);
+            proposeTables(from, index.tablesByAlias(compactStem), MatchKind.TABLE_AND_KEY);
+            for (int i = 1; i < stem.size(); i++) {
+                proposeTables(from, index.tablesByAlias(Names.compact(stem.subList(i, stem.size()))), MatchKind.ROLE_TABLE);
+            }
+            if (stem.size() == 1) {
+                for (int start = 1; start + 4 <= compactStem.length(); start++) {
+                    proposeTables(from, index.tablesByAlias(compactStem.substring(start)), MatchKind.ROLE_TABLE);
+                }
+            }
+            proposeByPrefix(from, stem, compactStem);
+        } else if (!Names.GENERIC_KEY_NAMES.contains(compactStripped)) {
+            proposeTables(from, index.tablesByAlias(compactStripped), MatchKind.WHOLE_NAME);
+            for (int i = 1; i < stripped.size(); i++) {
+                proposeTables(from, index.tablesByAlias(Names.compact(stripped.subList(i, stripped.size()))),
+                        MatchKind.ROLE_TABLE);
+            }
+            if (stripped.size() >= 2) {
+                proposeByPrefix(from, stripped.subList(0, stripped.size() - 1),
+                        Names.compact(stripped.subList(0, stripped.size() - 1)));
+            }
+        }
+        // hierarchy and person roles
+        boolean selfWord = false;
+        boolean personWord = false;
+        for (String token : tokens) {
+            selfWord |= SELF_WORDS.contains(token);
+            personWord |= PERSON_WORDS.contains(token);
+        }
+        if (selfWord) {
+            proposeTables(from, List.of(table.name()), MatchKind.SELF_ROLE);
+        }
+        if (personWord) {
+            proposeTables(from, personTables, MatchKind.PERSON_ROLE);
+        }
+        column.comment().ifPresent(comment -> proposeFromComment(from, comment));
+    }
+
+    /** The name without its key suffix: {@code customer_id} -> customer, {@code productid} -> product. */
+    static Optional<List<String>> stem(List<String> tokens) {
+        if (tokens.size() >= 2 && Names.KEY_SUFFIXES.contains(tokens.get(tokens.size() - 1))) {
+            return Optional.of(tokens.subList(0, tokens.size() - 1));
+        }
+        if (tokens.size() == 1) {
+            String token = tokens.get(0);
+            for (String suffix : List.of("id", "key", "code", "no")) {
+                if (token.endsWith(suffix) && token.length() >= suffix.length() + 3) {
+                    return Optional.of(List.of(token.substring(0, token.length() - suffix.length())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void proposeByPrefix(ColumnName from, List<String> stem, String compactStem) {
+        if (compactStem.length() < 3) {
+            return;
+        }
+        SortedMap<String, List<TableName>> matches = index.aliasesStartingWith(compactStem);
+        Set<TableName> tables = new LinkedHashSet<>();
+        for (Map.Entry<String, List<TableName>> entry : matches.entrySet()) {
+            if (!entry.getKey().equals(compactStem)) {
+                tables.addAll(entry.getValue());
+            }
+            if (tables.size() > MAX_PREFIX_MATCHES) {
+                return;
+            }
+        }
+        for (TableName table : tables) {
+            List<String> tableTokens = Names.tokens(table.table());
+            boolean atWordBoundary = tableTokens.size() > stem.size()
+                    && Names.compact(tableTokens.subList(0, stem.size())).equals(compactStem);
+            proposeTables(from, List.of(table), atWordBoundary ? MatchKind.TABLE_HEAD : MatchKind.ABBREVIATION);
+        }
+    }
+
+    private void proposeFromComment(ColumnName from, String comment) {
+        List<String> words = Names.tokens(comment);
+        Set<TableName> named = new LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            for (int length = 1; length <= 3 && i + length <= words.size(); length++) {
+                String phrase = Names.compact(words.subList(i, i + length));
+                if (phrase.length() >= 4) {
+                    named.addAll(index.tablesByAlias(phrase));
+                }
+            }
+        }
+        proposeTables(from, List.copyOf(named), MatchKind.COMMENT);
+    }
+
+    private void proposeTables(ColumnName from, List<TableName> tables, MatchKind kind) {
+        for (TableName table : tables) {
+            index.facts(table).flatMap(TableFacts::target)
+                    .ifPresent(target -> propose(from, new ColumnName(table, target), kind));
+        }
+    }
+
+    private void propose(ColumnName from, ColumnName to, MatchKind kind) {
+        if (from.equals(to) || !compatible(List.of(from), List.of(to)) || related(from.table(), to.table())) {
+            return;
+        }
+        add(new Candidate(ColumnSet.of(from), ColumnSet.of(to), Optional.empty()), kind);
+    }
+
+    private void add(Candidate fresh, MatchKind kind) {
+        candidates.computeIfAbsent(fresh.key(), ignored -> fresh).addMatch(kind);
+    }
+
+    /** Composite keys whose every column pairs with a distinct column of this table by key name. */
+    private void proposeComposite(TableFacts facts) {
+        Table table = facts.table();
+        Map<Key, String[]> partial = new HashMap<>();
+        Map<Key, TableName> owners = new HashMap<>();
+        for (Column column : table.columns()) {
+            String name = Names.compact(facts.strippedTokens(column.name()));
+            for (NameIndex.KeyMember member : index.keyMembers(name)) {
+                if (member.table().equals(table.name())) {
+                    continue;
+                }
+                String[] slots = partial.computeIfAbsent(member.key(), key -> new String[key.columns().size()]);
+                owners.put(member.key(), member.table());
+                if (slots[member.position()] == null) {
+                    slots[member.position()] = column.name();
+                }
+            }
+        }
+        List<Key> keys = new ArrayList<>(partial.keySet());
+        keys.sort(java.util.Comparator.comparing((Key key) -> owners.get(key)).thenComparing(Key::name));
+        for (Key key : keys) {
+            String[] slots = partial.get(key);
+            List<String> fromColumns = new ArrayList<>();
+            for (String slot : slots) {
+                if (slot == null || fromColumns.contains(slot)) {
+                    fromColumns = null;
+                    break;
+                }
+                fromColumns.add(slot);
+            }
+            if (fromColumns == null) {
+                continue;
+            }
+            TableName target = owners.get(key);
+            List<ColumnName> fromNames = fromColumns.stream().map(table::columnName).toList();
+            List<ColumnName> toNames = key.columns().stream().map(column -> new ColumnName(target, column)).toList();
+            if (compatible(fromNames, toNames) && !related(table.name(), target)) {
+                add(new Candidate(new ColumnSet(table.name(), fromColumns), new ColumnSet(target, key.columns()),
+                        Optional.empty()), MatchKind.COMPOSITE);
+            }
+        }
+    }
+
+    /** {@code l_artist_recording_example.id} -> {@code l_artist_recording.id}: a table extending another. */
+    private void proposeExtension(TableFacts facts) {
+        Table table = facts.table();
+        if (table.primaryKey().isEmpty() || !table.primaryKey().get().isSingleColumn()) {
+            return;
+        }
+        String key = table.primaryKey().get().columns().get(0);
+        String keyName = Names.compact(facts.strippedTokens(key));
+        String name = Names.compact(table.name().table());
+        for (int length = 4; length < name.length(); length++) {
+            for (TableName base : index.tablesByExactName(name.substring(0, length))) {
+                Optional<TableFacts> baseFacts = index.facts(base);
+                if (baseFacts.isEmpty() || baseFacts.get().target().isEmpty() || base.equals(table.name())) {
+                    continue;
+                }
+                String baseKey = baseFacts.get().target().get();
+                if (Names.compact(baseFacts.get().strippedTokens(baseKey)).equals(keyName)) {
+                    ColumnName from = table.columnName(key);
+                    ColumnName to = new ColumnName(base, baseKey);
+                    if (compatible(List.of(from), List.of(to)) && !related(table.name(), base)) {
+                        add(new Candidate(ColumnSet.of(from), ColumnSet.of(to), Optional.empty()), MatchKind.EXTENSION);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code reviewable_type} + {@code reviewable_id}: one candidate per type value that names a table. */
+    private void proposePolymorphic(TableFacts facts) {
+        Table table = facts.table();
+        for (Column typeColumn : table.columns()) {
+            List<String> tokens = Names.tokens(typeColumn.name());
+            if (tokens.size() < 2 || !tokens.get(tokens.size() - 1).equals("type")
+                    || typeColumn.type().family() != TypeFamily.STRING) {
+                continue;
+            }
+            List<String> base = tokens.subList(0, tokens.size() - 1);
+            for (Column idColumn : table.columns()) {
+                List<String> idTokens = Names.tokens(idColumn.name());
+                if (idTokens.size() == base.size() + 1 && idTokens.subList(0, base.size()).equals(base)
+                        && Names.KEY_SUFFIXES.contains(idTokens.get(idTokens.size() - 1))) {
+                    proposePolymorphicTargets(table, typeColumn, idColumn);
+                }
+            }
+        }
+    }
+
+    private void proposePolymorphicTargets(Table table, Column typeColumn, Column idColumn) {
+        Optional<ColumnStatistics> stats = statistics.column(table.columnName(typeColumn.name()));
+        if (stats.isEmpty()) {
+            return;
+        }
+        Set<String> values = new java.util.TreeSet<>(stats.get().frequentValues());
+        stats.get().values().ifPresent(values::addAll);
+        for (String value : values) {
+            String[] parts = value.split("[\\\\:./]+");
+            String last = parts.length == 0 ? value : parts[parts.length - 1];
+            for (TableName target : index.tablesByAlias(Names.compact(last))) {
+                Optional<String> key = index.facts(target).flatMap(TableFacts::target);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                ColumnName from = table.columnName(idColumn.name());
+                ColumnName to = new ColumnName(target, key.get());
+                if (compatible(List.of(from), List.of(to))) {
+                    add(new Candidate(ColumnSet.of(from), ColumnSet.of(to),
+                            Optional.of(new Discriminator(typeColumn.name(), value))), MatchKind.WHOLE_NAME);
+                }
+            }
+        }
+    }
+
+    private boolean compatible(List<ColumnName> from, List<ColumnName> to) {
+        for (int i = 0; i < from.size(); i++) {
+            Optional<Column> left = column(from.get(i));
+            Optional<Column> right = column(to.get(i));
+            if (left.isEmpty() || right.isEmpty()
+                    || !left.get().type().family().joinableWith(right.get().type().family())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Optional<Column> column(ColumnName name) {
+        return index.facts(name.table()).flatMap(facts -> facts.table().column(name.column()));
+    }
+
+    /** Partitions and inheritance children repeat their parent's key: no edge between parent and child. */
+    private boolean related(TableName left, TableName right) {
+        Optional<TableName> leftParent = index.facts(left).flatMap(facts -> facts.table().parent());
+        Optional<TableName> rightParent = index.facts(right).flatMap(facts -> facts.table().parent());
+        return leftParent.map(right::equals).orElse(false)
+                || rightParent.map(left::equals).orElse(false)
+                || (leftParent.isPresent() && leftParent.equals(rightParent));
+    }
+}

@@ -1,0 +1,48 @@
+package io.tacit.inference.candidates;
+
+/** How a candidate's referencing column name points at its target. Ordered from strongest to weakest. */
+public enum MatchKind {
+    /** the column has the key's own name: {@code customer_id} -> {@code customer.customer_id} */
+    EXACT_KEY_NAME("same name as the key"),
+    /** same key name once each table's column prefix is stripped: {@code o_custkey} -> {@code c_custkey} */
+    PREFIXED_KEY_NAME("same key name after the tables' column prefixes"),
+    /** the column is {@code <table>_<key>}: {@code film_id} -> {@code film.id} */
+    TABLE_AND_KEY("named after the table and its key"),
+    /** the column composes several key columns of one composite key */
+    COMPOSITE("its columns pair with every column of a composite key"),
+    /** the key table's name extends the referencing table's name and key joins key (1:1 extension) */
+    EXTENSION("extension table sharing the key"),
+    /** the column is a role word followed by the key's name: {@code billing_address_id} -> {@code address_id} */
+    ROLE_KEY_NAME("role name ending in the key's name"),
+    /** a role word before the table's name: {@code manager_staff_id} -> {@code staff} */
+    ROLE_TABLE("role name ending in the table's name"),
+    /** the column is named after the table with no key suffix: {@code track.recording} -> {@code recording.id} */
+    WHOLE_NAME("named after the table"),
+    /** the name stem is the leading words of the table's name: {@code kind_id} -> {@code kind_type} */
+    TABLE_HEAD("name stem begins the table's name"),
+    /** the name stem abbreviates the table's name: {@code ship_via} -> {@code shippers} */
+    ABBREVIATION("name stem abbreviates the table's name"),
+    /** a hierarchy word pointing at its own table: {@code parent_id}, {@code reports_to} */
+    SELF_ROLE("hierarchy role pointing at its own table"),
+    /** a person role pointing at a people table: {@code created_by}, {@code support_rep_id} */
+    PERSON_ROLE("person role pointing at a people table"),
+    /** the column comment names the table */
+    COMMENT("column comment names the table"),
+    /** no name match: found by values */
+    VALUES_ONLY("no name match");
+
+    private final String description;
+
+    MatchKind(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The feature name used by the scoring model. */
+    public String feature() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

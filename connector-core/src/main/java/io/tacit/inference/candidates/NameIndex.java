@@ -1,0 +1,198 @@
+package io.tacit.inference.candidates;
+
+import io.tacit.model.Column;
+import io.tacit.model.ColumnName;
+import io.tacit.model.ColumnStatistics;
+import io.tacit.model.Key;
+import io.tacit.model.Statistics;
+import io.tacit.model.Table;
+import io.tacit.model.TableName;
+import io.tacit.model.SchemaSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Indexes of a snapshot's referencable keys by normalised name, so that each column looks up its possible
+ * targets in a few hash probes instead of being compared with every key (never all pairs).
+ */
+public final class NameIndex {
+    /** Leading table-name words that are conventions rather than meaning ({@code tbl_customer}). */
+    private static final Set<String> TABLE_PREFIXES = Set.of(
+            "tbl", "tb", "t", "tab", "dim", "fact", "ref", "lkp", "lu", "lookup", "stg", "mst", "app");
+
+    private final Map<TableName, TableFacts> facts = new LinkedHashMap<>();
+    private final Map<String, List<TableName>> byAlias = new HashMap<>();
+    private final TreeMap<String, List<TableName>> aliasOrder = new TreeMap<>();
+    private final Map<String, List<ColumnName>> byKeyName = new HashMap<>();
+    private final Map<String, List<TableName>> byExactName = new HashMap<>();
+    private final Map<String, List<KeyMember>> byKeyMember = new HashMap<>();
+
+    /** One column of a composite key. */
+    public record KeyMember(TableName table, Key key, int position) {
+    }
+
+    public NameIndex(SchemaSnapshot snapshot, Statistics statistics) {
+        Set<String> frequentPrefixes = frequentShortPrefixes(snapshot);
+        for (Table table : snapshot.tables()) {
+            if (table.kind().isView()) {
+                continue;
+            }
+            TableFacts tableFacts = describe(table, statistics, frequentPrefixes);
+            facts.put(table.name(), tableFacts);
+            if (!isTargetTable(table)) {
+                continue;
+            }
+            for (String alias : tableFacts.aliases()) {
+                byAlias.computeIfAbsent(alias, ignored -> new ArrayList<>()).add(table.name());
+                aliasOrder.computeIfAbsent(alias, ignored -> new ArrayList<>()).add(table.name());
+            }
+            byExactName.computeIfAbsent(Names.compact(table.name().table()), ignored -> new ArrayList<>())
+                    .add(table.name());
+            for (String key : tableFacts.singleKeys()) {
+                String name = Names.compact(tableFacts.strippedTokens(key));
+                if (!Names.GENERIC_KEY_NAMES.contains(name) && !name.isEmpty()) {
+                    byKeyName.computeIfAbsent(name, ignored -> new ArrayList<>()).add(table.columnName(key));
+                }
+            }
+            for (Key key : table.allKeys()) {
+                if (key.isSingleColumn()) {
+                    continue;
+                }
+                for (int i = 0; i < key.columns().size(); i++) {
+                    String name = Names.compact(tableFacts.strippedTokens(key.columns().get(i)));
+                    byKeyMember.computeIfAbsent(name, ignored -> new ArrayList<>())
+                            .add(new KeyMember(table.name(), key, i));
+                }
+            }
+        }
+    }
+
+    /** Partitions and inheritance children are reached through their parent, never referenced themselves. */
+    public static boolean isTargetTable(Table table) {
+        return !table.kind().isView() && table.parent().isEmpty();
+    }
+
+    public Optional<TableFacts> facts(TableName table) {
+        return Optional.ofNullable(facts.get(table));
+    }
+
+    public Map<TableName, TableFacts> allFacts() {
+        return facts;
+    }
+
+    public List<TableName> tablesByAlias(String compactAlias) {
+        return byAlias.getOrDefault(compactAlias, List.of());
+    }
+
+    public List<ColumnName> keysByName(String compactName) {
+        return byKeyName.getOrDefault(compactName, List.of());
+    }
+
+    public List<TableName> tablesByExactName(String compactName) {
+        return byExactName.getOrDefault(compactName, List.of());
+    }
+
+    public List<KeyMember> keyMembers(String compactName) {
+        return byKeyMember.getOrDefault(compactName, List.of());
+    }
+
+    /** Aliases that start with {@code prefix}, at most {@code limit} + 1 of them (so callers can see too many). */
+    public SortedMap<String, List<TableName>> aliasesStartingWith(String prefix) {
+        return aliasOrder.subMap(prefix, prefix + Character.MAX_VALUE);
+    }
+
+    private static TableFacts describe(Table table, Statistics statistics, Set<String> frequentPrefixes) {
+        Optional<String> columnPrefix = columnPrefix(table);
+        List<String> tokens = Names.tokens(table.name().table());
+        List<String> aliases = new ArrayList<>(Names.inflections(tokens));
+        if (tokens.size() >= 2 && (TABLE_PREFIXES.contains(tokens.get(0)) || frequentPrefixes.contains(tokens.get(0)))) {
+            for (String alias : Names.inflections(tokens.subList(1, tokens.size()))) {
+                if (!aliases.contains(alias)) {
+                    aliases.add(alias);
+                }
+            }
+        }
+        List<String> singleKeys = new ArrayList<>();
+        for (Key key : table.allKeys()) {
+            if (key.isSingleColumn() && !singleKeys.contains(key.columns().get(0))) {
+                singleKeys.add(key.columns().get(0));
+            }
+        }
+        Optional<String> target = Optional.empty();
+        if (!singleKeys.isEmpty() && (table.primaryKey().isEmpty() || table.primaryKey().get().isSingleColumn())) {
+            target = Optional.of(singleKeys.get(0));
+        }
+        if (target.isEmpty() && table.primaryKey().isEmpty()) {
+            target = uniqueInData(table, statistics, columnPrefix);
+            target.ifPresent(singleKeys::add);
+        }
+        return new TableFacts(table, columnPrefix, aliases, target, singleKeys);
+    }
+
+    /** A key-named column whose values are unique in the data, for tables that declare no key. */
+    private static Optional<String> uniqueInData(Table table, Statistics statistics, Optional<String> prefix) {
+        for (Column column : table.columns()) {
+            if (!column.type().family().keyLike()) {
+                continue;
+            }
+            List<String> tokens = Names.tokens(column.name());
+            String last = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1);
+            if (!Names.KEY_SUFFIXES.contains(last)) {
+                continue;
+            }
+            Optional<ColumnStatistics> stats = statistics.column(table.columnName(column.name()));
+            if (stats.flatMap(ColumnStatistics::unique).orElse(false)
+                    && stats.get().nonNullRows().orElse(0) > 0
+                    && stats.get().nulls().orElse(1) == 0) {
+                return Optional.of(column.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A prefix of at most 3 characters that at least 60% of a table's columns (and 2 or more) start with. */
+    private static Optional<String> columnPrefix(Table table) {
+        if (table.columns().size() < 2) {
+            return Optional.empty();
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Column column : table.columns()) {
+            List<String> tokens = Names.tokens(column.name());
+            if (tokens.size() >= 2 && tokens.get(0).length() <= 3) {
+                counts.merge(tokens.get(0), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            if (entry.getValue() >= 2 && entry.getValue() >= 0.6 * table.columns().size()
+                    && !Names.KEY_SUFFIXES.contains(entry.getKey())) {
+                return Optional.of(entry.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** First words of at most 2 characters shared by 3 or more table names ({@code l_} link tables). */
+    private static Set<String> frequentShortPrefixes(SchemaSnapshot snapshot) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Table table : snapshot.tables()) {
+            List<String> tokens = Names.tokens(table.name().table());
+            if (tokens.size() >= 2 && tokens.get(0).length() <= 2) {
+                counts.merge(tokens.get(0), 1, Integer::sum);
+            }
+        }
+        Set<String> result = new java.util.TreeSet<>();
+        counts.forEach((prefix, count) -> {
+            if (count >= 3) {
+                result.add(prefix);
+            }
+        });
+        return result;
+    }
+}

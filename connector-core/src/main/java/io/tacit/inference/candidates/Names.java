@@ -1,0 +1,126 @@
+package io.tacit.inference.candidates;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.atteo.evo.inflector.English;
+
+/**
+ * Name normalisation shared by the candidate index and the signals: tokens of snake_case, camelCase and
+ * mixed spellings, singular and plural forms, and the compact form (tokens without separators) that makes
+ * {@code ProductCategoryID}, {@code product_category_id} and {@code productcategoryid} meet.
+ */
+public final class Names {
+    /** Last tokens that mark a column as a reference or key ({@code customer_id}, {@code o_custkey}). */
+    public static final Set<String> KEY_SUFFIXES = Set.of(
+            "id", "key", "no", "num", "nr", "number", "code", "ref", "fk", "uuid", "guid", "sk", "cd");
+    /** Whole names too generic to identify a key on their own. */
+    public static final Set<String> GENERIC_KEY_NAMES = Set.of(
+            "id", "key", "no", "num", "nr", "number", "code", "ref", "uuid", "guid", "pk", "name", "type", "oid",
+            "value", "status", "rowid");
+    private static final Map<String, String> IRREGULAR_SINGULAR = Map.of(
+            "people", "person", "children", "child", "men", "man", "women", "woman", "data", "data",
+            "criteria", "criterion", "indices", "index", "statuses", "status", "addresses", "address");
+
+    private Names() {
+    }
+
+    /** Lower-case tokens: split at non-alphanumerics and at camelCase boundaries. */
+    public static List<String> tokens(String name) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int length = name.length();
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                flush(current, tokens);
+                continue;
+            }
+            if (current.length() > 0 && Character.isUpperCase(c)) {
+                char previous = name.charAt(i - 1);
+                boolean nextIsLower = i + 1 < length && Character.isLowerCase(name.charAt(i + 1));
+                if (Character.isLowerCase(previous) || Character.isDigit(previous)
+                        || (Character.isUpperCase(previous) && nextIsLower)) {
+                    flush(current, tokens);
+                }
+            }
+            current.append(Character.toLowerCase(c));
+        }
+        flush(current, tokens);
+        return tokens;
+    }
+
+    private static void flush(StringBuilder current, List<String> tokens) {
+        if (current.length() > 0) {
+            tokens.add(current.toString());
+            current.setLength(0);
+        }
+    }
+
+    /** Tokens joined without separators. */
+    public static String compact(List<String> tokens) {
+        return String.join("", tokens);
+    }
+
+    public static String compact(String name) {
+        return compact(tokens(name));
+    }
+
+    /** The singular of one lower-case English word (a small rule set; the inflector only pluralises). */
+    public static String singular(String word) {
+        String irregular = IRREGULAR_SINGULAR.get(word);
+        if (irregular != null) {
+            return irregular;
+        }
+        if (word.length() <= 3) {
+            return word;
+        }
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")
+                || word.endsWith("zes")) {
+            return word.substring(0, word.length() - 2);
+        }
+        if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+            return word;
+        }
+        if (word.endsWith("s")) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+
+    public static String plural(String word) {
+        if (word.isEmpty() || !Character.isLetter(word.charAt(word.length() - 1))) {
+            return word;
+        }
+        return English.plural(word).toLowerCase(Locale.ROOT);
+    }
+
+    /** The compact singular and plural forms of a token list (inflecting the last token). */
+    public static List<String> inflections(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        List<String> forms = new ArrayList<>(3);
+        forms.add(compact(tokens));
+        String last = tokens.get(tokens.size() - 1);
+        for (String variant : List.of(singular(last), plural(last))) {
+            List<String> changed = new ArrayList<>(tokens);
+            changed.set(changed.size() - 1, variant);
+            String form = compact(changed);
+            if (!forms.contains(form)) {
+                forms.add(form);
+            }
+        }
+        return forms;
+    }
+
+    /** Whether two compact words are the same word up to number. */
+    public static boolean sameWord(String left, String right) {
+        return left.equals(right) || singular(left).equals(singular(right));
+    }
+}

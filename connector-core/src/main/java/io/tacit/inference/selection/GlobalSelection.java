@@ -1,0 +1,51 @@
+package io.tacit.inference.selection;
+
+import io.tacit.inference.candidates.Candidate;
+import io.tacit.inference.scoring.ScoredCandidate;
+import io.tacit.model.ColumnSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Chooses a consistent set of relationships schema-wide, greedily from the most confident: at most one
+ * target per referencing column set (per discriminator value for polymorphic pairs), and never both
+ * directions of a key-to-key pair (two tables sharing a key name link one way, not both).
+ */
+public final class GlobalSelection {
+    private static final Comparator<ScoredCandidate> ORDER = Comparator
+            .comparingDouble(ScoredCandidate::confidence).reversed()
+            .thenComparing(scored -> scored.candidate());
+
+    private GlobalSelection() {
+    }
+
+    /** The chosen candidates, most confident first. */
+    public static List<ScoredCandidate> select(List<ScoredCandidate> scored) {
+        List<ScoredCandidate> ordered = new ArrayList<>(scored);
+        ordered.sort(ORDER);
+        Set<String> takenFrom = new HashSet<>();
+        Set<String> chosenPairs = new HashSet<>();
+        List<ScoredCandidate> chosen = new ArrayList<>();
+        for (ScoredCandidate candidate : ordered) {
+            Candidate edge = candidate.candidate();
+            String fromKey = edge.from() + edge.discriminator().map(d -> "[" + d.column() + "=" + d.value() + "]").orElse("");
+            if (takenFrom.contains(fromKey)) {
+                continue;
+            }
+            if (chosenPairs.contains(pair(edge.to(), edge.from()))) {
+                continue;
+            }
+            takenFrom.add(fromKey);
+            chosenPairs.add(pair(edge.from(), edge.to()));
+            chosen.add(candidate);
+        }
+        return chosen;
+    }
+
+    private static String pair(ColumnSet from, ColumnSet to) {
+        return from + "->" + to;
+    }
+}

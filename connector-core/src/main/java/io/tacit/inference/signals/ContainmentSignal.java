@@ -1,0 +1,41 @@
+package io.tacit.inference.signals;
+
+import io.tacit.inference.candidates.Candidate;
+import io.tacit.model.Containment;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Share of the referencing column's distinct values found in the target (exact from a probe or value lists,
+ * estimated from sketches). Orphans lower the score but do not veto: real data has soft-deleted parents.
+ * Prevents: {@code orders.store_id} -> {@code customers.customer_id}-style edges whose names fit but whose
+ * values are not there. A column with no values says nothing (see {@link SupportSignal}).
+ */
+public final class ContainmentSignal implements Signal {
+    public static final String NAME = "containment";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
+        Optional<Containment> containment = context.containment(candidate);
+        if (containment.isEmpty() || !containment.get().hasValues()) {
+            return Optional.empty();
+        }
+        Containment figures = containment.get();
+        double ratio = figures.ratio();
+        long missing = figures.distinctValues() - figures.foundValues();
+        String orphans = figures.orphanRows() >= 0 ? ", " + figures.orphanRows() + " orphan rows" : "";
+        String detail = String.format(Locale.ROOT, "%.1f%% of %,d distinct values found in %s (%s)%s; %,d missing",
+                100 * ratio, figures.distinctValues(), candidate.to(), figures.exact() ? "exact" : "estimated",
+                orphans, missing);
+        return Optional.of(Measurement.of(NAME, ratio, detail,
+                "ratio", ratio,
+                "complete", missing == 0 ? 1 : 0,
+                "orphan_share", 1 - ratio,
+                "mostly_missing", ratio < 0.5 ? 1 : 0));
+    }
+}

@@ -1,0 +1,98 @@
+package io.tacit.inference.signals;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tacit.inference.candidates.Candidate;
+import io.tacit.inference.candidates.NameIndex;
+import io.tacit.model.Column;
+import io.tacit.model.ColumnName;
+import io.tacit.model.ColumnSet;
+import io.tacit.model.ColumnStatistics;
+import io.tacit.model.Containment;
+import io.tacit.model.SchemaSnapshot;
+import io.tacit.model.Statistics;
+import io.tacit.model.Table;
+import io.tacit.model.TableName;
+import io.tacit.model.TableStatistics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What signals may look at: the snapshot, its statistics, the name index and the other candidates. */
+public final class SignalContext {
+    private final SchemaSnapshot snapshot;
+    private final Statistics statistics;
+    private final NameIndex index;
+    private final Map<ColumnSet, Integer> rivals = new HashMap<>();
+    private final Map<String, Optional<Containment>> estimates = new HashMap<>();
+
+    public SignalContext(SchemaSnapshot snapshot, Statistics statistics, NameIndex index, List<Candidate> candidates) {
+        this.snapshot = requireNonNull(snapshot, "snapshot is null");
+        this.statistics = requireNonNull(statistics, "statistics is null");
+        this.index = requireNonNull(index, "index is null");
+        for (Candidate candidate : candidates) {
+            rivals.merge(candidate.from(), 1, Integer::sum);
+        }
+    }
+
+    public SchemaSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    public NameIndex index() {
+        return index;
+    }
+
+    public Optional<Table> table(TableName name) {
+        return snapshot.table(name);
+    }
+
+    public Optional<Column> column(ColumnName name) {
+        return snapshot.column(name);
+    }
+
+    public Optional<ColumnStatistics> statistics(ColumnName name) {
+        return statistics.column(name);
+    }
+
+    /** Rows of a table: counted or estimated by statistics, else the catalog's estimate. */
+    public OptionalLong rows(TableName name) {
+        Optional<TableStatistics> stats = statistics.table(name);
+        if (stats.isPresent()) {
+            return OptionalLong.of(stats.get().rows());
+        }
+        return table(name).map(Table::estimatedRows).orElse(OptionalLong.empty());
+    }
+
+    /** How many candidates start from the same columns (including this one). */
+    public int rivals(ColumnSet from) {
+        return rivals.getOrDefault(from, 0);
+    }
+
+    /**
+     * The best containment figure for a candidate: the probe's exact answer when there is one, else an
+     * estimate from statistics (single columns only). Empty when nothing is known.
+     */
+    public Optional<Containment> containment(Candidate candidate) {
+        if (candidate.probed().isPresent()) {
+            return candidate.probed();
+        }
+        if (!candidate.from().isSingleColumn()) {
+            return Optional.empty();
+        }
+        return estimates.computeIfAbsent(candidate.from() + "->" + candidate.to(), ignored -> {
+            Optional<ColumnStatistics> from = statistics(candidate.from().columnNames().get(0));
+            Optional<ColumnStatistics> to = statistics(candidate.to().columnNames().get(0));
+            if (from.isEmpty() || to.isEmpty()) {
+                return Optional.empty();
+            }
+            return ValueContainment.estimate(from.get(), to.get());
+        });
+    }
+}

@@ -1,0 +1,116 @@
+package io.tacit.inference.candidates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tacit.inference.TestSchemas;
+import io.tacit.model.Statistics;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CandidateGeneratorTest {
+    private static Map<String, Candidate> generate(TestSchemas schema) {
+        NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
+        return new CandidateGenerator(index, Statistics.none()).generate().stream()
+                .collect(Collectors.toMap(Candidate::key, candidate -> candidate));
+    }
+
+    @Test
+    void tokensSplitSnakeAndCamelCase() {
+        assertThat(Names.tokens("billing_address_id")).containsExactly("billing", "address", "id");
+        assertThat(Names.tokens("customerId")).containsExactly("customer", "id");
+        assertThat(Names.tokens("ProductCategoryID")).containsExactly("product", "category", "id");
+        assertThat(Names.tokens("XMLFile")).containsExactly("xml", "file");
+        assertThat(Names.singular("categories")).isEqualTo("category");
+        assertThat(Names.singular("addresses")).isEqualTo("address");
+        assertThat(Names.singular("status")).isEqualTo("status");
+        assertThat(Names.plural("category")).isEqualTo("categories");
+    }
+
+    @Test
+    void stripsPerTableColumnPrefixesLikeTpch() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("customer").id("c_custkey").column("c_name", TestSchemas.TEXT).column("c_nationkey", TestSchemas.INT);
+        schema.table("nation").id("n_nationkey").column("n_name", TestSchemas.TEXT).column("n_regionkey", TestSchemas.INT);
+        schema.table("orders").id("o_orderkey").column("o_custkey", TestSchemas.INT).column("o_comment", TestSchemas.TEXT);
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates.get("public.orders(o_custkey)->public.customer(c_custkey)").matches())
+                .contains(MatchKind.PREFIXED_KEY_NAME);
+        assertThat(candidates).containsKey("public.customer(c_nationkey)->public.nation(n_nationkey)");
+        assertThat(candidates.keySet()).noneMatch(key -> key.contains("o_comment") || key.contains("c_name"));
+    }
+
+    @Test
+    void findsRoleNamesSelfReferencesAndPeopleTables() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("staff").id("staff_id").column("name", TestSchemas.TEXT);
+        schema.table("address").id("address_id");
+        schema.table("employee").id("employee_id").column("reports_to", TestSchemas.INT);
+        schema.table("store").id("store_id").column("manager_staff_id", TestSchemas.INT)
+                .column("billing_address_id", TestSchemas.INT);
+        schema.table("customer").id("customer_id").column("support_rep_id", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates.get("public.store(manager_staff_id)->public.staff(staff_id)").matches())
+                .contains(MatchKind.ROLE_KEY_NAME);
+        assertThat(candidates).containsKey("public.store(billing_address_id)->public.address(address_id)");
+        assertThat(candidates.get("public.employee(reports_to)->public.employee(employee_id)").matches())
+                .contains(MatchKind.SELF_ROLE);
+        assertThat(candidates.get("public.customer(support_rep_id)->public.employee(employee_id)").matches())
+                .contains(MatchKind.PERSON_ROLE);
+    }
+
+    @Test
+    void proposesCompositeKeysAndExtensionTables() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("partsupp").column("ps_partkey", TestSchemas.INT).column("ps_suppkey", TestSchemas.INT)
+                .column("ps_availqty", TestSchemas.INT).primaryKey("ps_partkey", "ps_suppkey");
+        schema.table("lineitem").column("l_orderkey", TestSchemas.INT).column("l_partkey", TestSchemas.INT)
+                .column("l_suppkey", TestSchemas.INT).column("l_linenumber", TestSchemas.INT)
+                .primaryKey("l_orderkey", "l_linenumber");
+        schema.table("l_artist_recording").id("id");
+        schema.table("l_artist_recording_example").id("id");
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates.get("public.lineitem(l_partkey, l_suppkey)->public.partsupp(ps_partkey, ps_suppkey)").matches())
+                .containsExactly(MatchKind.COMPOSITE);
+        assertThat(candidates.get("public.l_artist_recording_example(id)->public.l_artist_recording(id)").matches())
+                .contains(MatchKind.EXTENSION);
+    }
+
+    @Test
+    void namesColumnsAfterTablesWithoutSuffix() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("recording").id("id");
+        schema.table("area").id("id");
+        schema.table("track").id("id").column("recording", TestSchemas.INT);
+        schema.table("artist").id("id").column("begin_area", TestSchemas.INT).column("parent", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates.get("public.track(recording)->public.recording(id)").matches()).contains(MatchKind.WHOLE_NAME);
+        assertThat(candidates.get("public.artist(begin_area)->public.area(id)").matches()).contains(MatchKind.ROLE_TABLE);
+        assertThat(candidates.get("public.artist(parent)->public.artist(id)").matches()).contains(MatchKind.SELF_ROLE);
+    }
+
+    @Test
+    void partitionsAreNotTargetsAndNotLinkedToTheirParent() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("customer").id("customer_id");
+        schema.table("payment").id("payment_id").column("customer_id", TestSchemas.INT);
+        schema.table("payment_p2007_01").id("payment_id").column("customer_id", TestSchemas.INT).childOf("payment");
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates).containsKey("public.payment_p2007_01(customer_id)->public.customer(customer_id)");
+        assertThat(candidates.keySet()).noneMatch(key -> key.contains("(payment_id)"));
+    }
+
+    @Test
+    void neverComparesUnrelatedColumns() {
+        TestSchemas schema = new TestSchemas();
+        for (int t = 0; t < 50; t++) {
+            schema.table("entity" + t).id("entity" + t + "_id").column("amount", TestSchemas.INT)
+                    .column("count", TestSchemas.INT).column("entity" + (t + 1) % 50 + "_id", TestSchemas.INT);
+        }
+        List<Candidate> candidates = new CandidateGenerator(new NameIndex(schema.snapshot(), Statistics.none()),
+                Statistics.none()).generate();
+        assertThat(candidates).hasSizeLessThan(200);
+        assertThat(candidates).noneMatch(candidate -> candidate.from().columns().contains("amount"));
+    }
+}
