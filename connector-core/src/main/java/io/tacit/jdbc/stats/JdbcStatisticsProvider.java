@@ -7,11 +7,30 @@ import io.tacit.jdbc.ProfileSettings;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
 import io.tacit.model.StatisticsLevel;
+import io.tacit.model.Table;
+import io.tacit.model.TableStatistics;
+import io.tacit.model.TableName;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.StatisticsProvider;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
-/** Engine statistics and the one-scan-per-table profiler over one read-only JDBC session. */
+/**
+ * Engine statistics and the one-scan-per-table profiler over one read-only JDBC session.
+ *
+ * <ul>
+ *   <li>{@code metadata}: nothing.</li>
+ *   <li>{@code engine}: {@link EngineStatisticsReader}, a handful of catalog queries per schema.</li>
+ *   <li>{@code sample} / {@code full}: the engine figures, then {@link TableProfiler}'s single query per table
+ *       whose figures replace the engine's for the columns it reads. Tables run one after the other on the one
+ *       session (2 cores: a second connection would compete with the database for them). A table that fails
+ *       (permission, statement timeout) keeps its engine figures and is noted on the progress listener.</li>
+ * </ul>
+ */
 public final class JdbcStatisticsProvider implements StatisticsProvider {
     private final Connection connection;
     private final Dialect dialect;
@@ -25,6 +44,53 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
 
     @Override
     public Statistics collect(SchemaSnapshot snapshot, StatisticsLevel level, ProgressListener progress) {
-        throw new UnsupportedOperationException("not built yet");
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(level, "level is null");
+        requireNonNull(progress, "progress is null");
+        if (level == StatisticsLevel.METADATA) {
+            return new Statistics(StatisticsLevel.METADATA, Map.of());
+        }
+        Map<TableName, TableStatistics> engine = new EngineStatisticsReader(connection, dialect, this::prepare)
+                .read(snapshot, progress);
+        if (!level.readsData()) {
+            return new Statistics(level, engine);
+        }
+        return new Statistics(level, profile(snapshot, level, engine, progress));
+    }
+
+    private Map<TableName, TableStatistics> profile(SchemaSnapshot snapshot, StatisticsLevel level,
+            Map<TableName, TableStatistics> engine, ProgressListener progress) {
+        Map<TableName, TableStatistics> result = new TreeMap<>(engine);
+        TableProfiler profiler = new TableProfiler(dialect, settings, this::prepare);
+        long tables = snapshot.tables().stream().filter(TableProfiler::profiled).count();
+        String stage = "profile (" + level.label() + ")";
+        progress.stageStarted(stage, tables);
+        try (Cursors cursors = Cursors.open(connection, dialect)) {
+            for (Table table : snapshot.tables()) {
+                if (!TableProfiler.profiled(table)) {
+                    continue;
+                }
+                try {
+                    Optional<TableStatistics> profiled = profiler.profile(table, level,
+                            Optional.ofNullable(engine.get(table.name())));
+                    profiled.ifPresent(statistics -> result.put(table.name(), statistics));
+                } catch (SQLException e) {
+                    Failures.throwIfConnectionLost(e, "profiling table " + table.name());
+                    progress.note("table " + table.name() + " not profiled: " + Failures.oneLine(e));
+                } finally {
+                    cursors.endTable();
+                }
+                progress.advanced(1);
+            }
+        } catch (SQLException e) {
+            Failures.throwIfConnectionLost(e, "profiling");
+            progress.note("profiling ended early: " + Failures.oneLine(e));
+        }
+        progress.stageFinished(stage);
+        return result;
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(sql);
     }
 }

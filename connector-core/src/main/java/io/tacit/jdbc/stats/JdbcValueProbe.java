@@ -7,20 +7,142 @@ import io.tacit.model.ColumnSet;
 import io.tacit.model.Containment;
 import io.tacit.spi.ValueProbe;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Exact containment of candidate relationships by anti-join queries, capped and under the statement timeout. */
+/**
+ * Exact containment of candidate relationships by one anti-join query each (the referencing side's distinct
+ * values LEFT JOINed to the referenced side's distinct values; unmatched ones are missing), capped and under
+ * the statement timeout.
+ *
+ * <p>Counts: distinct non-null referencing values (tuples; a tuple with any NULL is not checked, as SQL's
+ * MATCH SIMPLE), how many exist on the referenced side, and the referencing rows whose value does not
+ * (orphans).
+ *
+ * <p>Cap: the referencing side is grouped in full (its scan is bounded by the statement timeout), but at most
+ * {@link #DEFAULT_MAX_DISTINCT_VALUES} distinct values go into the join. When the cap is reached the answer
+ * is marked {@code exact = false} and orphans are not counted (-1). This bounds the join's memory and time
+ * without having to trust row estimates.
+ *
+ * <p>Types: values are compared as they are, which lets the database match int4 against int8 or numeric.
+ * When the database refuses to compare the two types (PostgreSQL: uuid vs varchar), both sides are compared
+ * as text instead. A statement timeout, a type that cannot be compared even as text or any other statement
+ * failure gives {@link Optional#empty()}; only a lost connection raises an error.
+ */
 public final class JdbcValueProbe implements ValueProbe {
+    public static final long DEFAULT_MAX_DISTINCT_VALUES = 1_000_000;
+
     private final Connection connection;
     private final Dialect dialect;
+    private final long maxDistinctValues;
 
     public JdbcValueProbe(Connection connection, Dialect dialect) {
+        this(connection, dialect, DEFAULT_MAX_DISTINCT_VALUES);
+    }
+
+    public JdbcValueProbe(Connection connection, Dialect dialect, long maxDistinctValues) {
         this.connection = requireNonNull(connection, "connection is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
+        if (maxDistinctValues < 1) {
+            throw new IllegalArgumentException("maxDistinctValues must be 1 or more: " + maxDistinctValues);
+        }
+        this.maxDistinctValues = maxDistinctValues;
     }
 
     @Override
     public Optional<Containment> containment(ColumnSet from, ColumnSet to) {
-        throw new UnsupportedOperationException("not built yet");
+        requireNonNull(from, "from is null");
+        requireNonNull(to, "to is null");
+        if (from.columns().size() != to.columns().size()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(run(sql(from, to, false)));
+        } catch (SQLException e) {
+            Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
+            recover();
+            if (!Failures.typeMismatch(e)) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(run(sql(from, to, true)));
+        } catch (SQLException e) {
+            Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
+            recover();
+            return Optional.empty();
+        }
+    }
+
+    /** The probe's SQL; every identifier quoted by the dialect. Visible for tests. */
+    String sql(ColumnSet from, ColumnSet to, boolean asText) {
+        List<String> fromSelect = new ArrayList<>();
+        List<String> fromNotNull = new ArrayList<>();
+        List<String> fromGroup = new ArrayList<>();
+        List<String> toSelect = new ArrayList<>();
+        List<String> toNotNull = new ArrayList<>();
+        List<String> join = new ArrayList<>();
+        for (int i = 0; i < from.columns().size(); i++) {
+            // qualified: SQLite reads an unknown unqualified "name" as a string literal
+            String fromColumn = "f." + dialect.quoteIdentifier(from.columns().get(i));
+            String toColumn = "t." + dialect.quoteIdentifier(to.columns().get(i));
+            String fromValue = asText ? asText(fromColumn) : fromColumn;
+            String toValue = asText ? asText(toColumn) : toColumn;
+            fromSelect.add(fromValue + " AS v" + i);
+            fromGroup.add(fromValue);
+            fromNotNull.add(fromColumn + " IS NOT NULL");
+            toSelect.add(toValue + " AS k" + i);
+            toNotNull.add(toColumn + " IS NOT NULL");
+            join.add("d.v" + i + " = r.k" + i);
+        }
+        return StatsSql.render("containment.sql", Map.of(
+                "fromSelect", String.join(", ", fromSelect),
+                "fromTable", dialect.quote(from.table()),
+                "fromNotNull", String.join(" AND ", fromNotNull),
+                "fromGroup", String.join(", ", fromGroup),
+                "limit", " LIMIT " + (maxDistinctValues + 1),
+                "toSelect", String.join(", ", toSelect),
+                "toTable", dialect.quote(to.table()),
+                "toNotNull", String.join(" AND ", toNotNull),
+                "join", String.join(" AND ", join)));
+    }
+
+    private Containment run(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            long distinct = result.getLong("distinct_values");
+            long found = result.getLong("found_values");
+            long orphans = result.getLong("orphan_rows");
+            if (distinct > maxDistinctValues) {
+                return new Containment(distinct, found, -1, false);
+            }
+            return new Containment(distinct, found, orphans, true);
+        }
+    }
+
+    private String asText(String expression) {
+        String type = switch (dialect.name()) {
+            case "postgresql", "sqlite" -> "TEXT";
+            case "mariadb", "mysql" -> "CHAR";
+            default -> "VARCHAR(4000)";
+        };
+        return "CAST(" + expression + " AS " + type + ")";
+    }
+
+    /** A failed statement aborts an open PostgreSQL transaction: end it so the session stays usable. */
+    private void recover() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the next statement reports a broken session itself
+        }
     }
 }

@@ -1,0 +1,42 @@
+package io.tacit.jdbc.stats;
+
+import io.tacit.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * PgJDBC streams a result with a fetch size only inside a transaction: while profiling, autocommit is off and
+ * each table's read-only transaction is rolled back after its scan (also after a failed statement, which
+ * would otherwise poison the next one). Other drivers stream in autocommit and are left as they are.
+ */
+final class Cursors implements AutoCloseable {
+    private final Connection connection;
+    private final boolean restoreAutoCommit;
+
+    private Cursors(Connection connection, boolean restoreAutoCommit) {
+        this.connection = connection;
+        this.restoreAutoCommit = restoreAutoCommit;
+    }
+
+    static Cursors open(Connection connection, Dialect dialect) throws SQLException {
+        boolean switchOff = dialect.name().equals("postgresql") && connection.getAutoCommit();
+        if (switchOff) {
+            connection.setAutoCommit(false);
+        }
+        return new Cursors(connection, switchOff);
+    }
+
+    void endTable() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (restoreAutoCommit) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+}

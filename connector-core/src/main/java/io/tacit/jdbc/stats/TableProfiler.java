@@ -1,0 +1,182 @@
+package io.tacit.jdbc.stats;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tacit.jdbc.Dialect;
+import io.tacit.jdbc.ProfileSettings;
+import io.tacit.model.Column;
+import io.tacit.model.ColumnStatistics;
+import io.tacit.model.StatisticsLevel;
+import io.tacit.model.StatisticsOrigin;
+import io.tacit.model.Table;
+import io.tacit.model.TableKind;
+import io.tacit.model.TableStatistics;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Levels {@code sample} and {@code full}: ONE query per table reading every candidate column at once, streamed
+ * with a fetch size. Candidates are key-like columns ({@link io.tacit.model.TypeFamily#keyLike()}) whose
+ * average width, when the engine knows it, is at most {@link #MAX_AVERAGE_WIDTH} bytes.
+ */
+final class TableProfiler {
+    /** Wider columns (descriptions, notes, documents) are never keys and cost most of a scan. */
+    static final double MAX_AVERAGE_WIDTH = 100;
+    /** Above this many times the sample size PostgreSQL samples blocks (TABLESAMPLE SYSTEM) instead of a LIMIT. */
+    private static final long BLOCK_SAMPLE_FACTOR = 10;
+    private static final int FETCH_SIZE = 10_000;
+
+    private final Dialect dialect;
+    private final ProfileSettings settings;
+    private final StatementFactory statements;
+
+    TableProfiler(Dialect dialect, ProfileSettings settings, StatementFactory statements) {
+        this.dialect = requireNonNull(dialect, "dialect is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.statements = requireNonNull(statements, "statements is null");
+    }
+
+    /** The columns of {@code table} worth reading, in table order. */
+    static List<Column> candidates(Table table, Optional<TableStatistics> engine) {
+        List<Column> candidates = new ArrayList<>();
+        for (Column column : table.columns()) {
+            if (!ProfileColumn.profiled(column)) {
+                continue;
+            }
+            Optional<ColumnStatistics> known = engine.flatMap(statistics -> statistics.column(column.name()));
+            if (known.isPresent() && known.get().averageWidth().isPresent()
+                    && known.get().averageWidth().getAsDouble() > MAX_AVERAGE_WIDTH) {
+                continue;
+            }
+            candidates.add(column);
+        }
+        return candidates;
+    }
+
+    /** Whether this table is profiled at all: views and foreign tables are not scanned. */
+    static boolean profiled(Table table) {
+        return table.kind() == TableKind.TABLE || table.kind() == TableKind.PARTITIONED_TABLE
+                || table.kind() == TableKind.MATERIALIZED_VIEW;
+    }
+
+    /** Scans {@code table} once; empty when it has no candidate column and the level is {@code sample}. */
+    Optional<TableStatistics> profile(Table table, StatisticsLevel level, Optional<TableStatistics> engine)
+            throws SQLException {
+        List<Column> candidates = candidates(table, engine);
+        boolean full = level == StatisticsLevel.FULL;
+        if (candidates.isEmpty() && !full) {
+            return Optional.empty();
+        }
+        StatisticsOrigin origin = full ? StatisticsOrigin.FULL : StatisticsOrigin.SAMPLE;
+        OptionalLong estimate = estimatedRows(table, engine);
+        boolean blockSample = !full && dialect.name().equals("postgresql")
+                && table.kind() != TableKind.PARTITIONED_TABLE
+                && estimate.isPresent() && estimate.getAsLong() > BLOCK_SAMPLE_FACTOR * settings.sampleRows();
+        String sql = sql(table, candidates, full, blockSample, estimate);
+
+        List<ProfileColumn> columns = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Column column = candidates.get(i);
+            columns.add(new ProfileColumn(table.columnName(column.name()), column, i + 1, settings.sketchLgK()));
+        }
+        long rows = 0;
+        long budgetUsed = 0;
+        try (PreparedStatement statement = statements.prepare(sql)) {
+            statement.setFetchSize(FETCH_SIZE);
+            if (!full && !usesLimitClause()) {
+                statement.setMaxRows((int) Math.min(Integer.MAX_VALUE, settings.sampleRows()));
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                if (candidates.isEmpty()) {
+                    result.next();
+                    rows = result.getLong(1);
+                } else {
+                    while (result.next()) {
+                        rows++;
+                        for (ProfileColumn column : columns) {
+                            if (column.accept(result)) {
+                                budgetUsed++;
+                                if (budgetUsed > settings.exactDistinctLimit()) {
+                                    budgetUsed -= abandonLargest(columns);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        boolean wholeTable = full || (!blockSample && rows < settings.sampleRows());
+        long tableRows = rows;
+        if (!wholeTable && estimate.isPresent()) {
+            tableRows = Math.max(rows, estimate.getAsLong());
+        }
+        Map<String, ColumnStatistics> statistics = new LinkedHashMap<>();
+        engine.ifPresent(known -> statistics.putAll(known.columns()));
+        for (ProfileColumn column : columns) {
+            statistics.put(column.column().name(), column.finish(origin, rows, settings.valueListLimit()));
+        }
+        return Optional.of(new TableStatistics(table.name(), origin, tableRows, wholeTable, statistics));
+    }
+
+    private String sql(Table table, List<Column> candidates, boolean full, boolean blockSample, OptionalLong estimate) {
+        String quotedTable = dialect.quote(table.name());
+        if (candidates.isEmpty()) {
+            return "SELECT COUNT(*) FROM " + quotedTable;
+        }
+        List<String> quoted = new ArrayList<>(candidates.size());
+        for (Column column : candidates) {
+            quoted.add("p." + dialect.quoteIdentifier(column.name()));
+        }
+        String sample = "";
+        String limit = "";
+        if (!full) {
+            if (blockSample) {
+                // oversample blocks by half so the LIMIT, not bad luck, decides the size
+                double percent = Math.min(100.0, 150.0 * settings.sampleRows() / estimate.getAsLong());
+                sample = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f)", percent);
+            }
+            if (usesLimitClause()) {
+                limit = " LIMIT " + settings.sampleRows();
+            }
+        }
+        return StatsSql.render("profile.sql", Map.of(
+                "columns", String.join(", ", quoted),
+                "table", quotedTable,
+                "sample", sample,
+                "limit", limit));
+    }
+
+    private boolean usesLimitClause() {
+        return switch (dialect.name()) {
+            case "postgresql", "mariadb", "mysql", "sqlite", "h2", "duckdb" -> true;
+            default -> false;
+        };
+    }
+
+    private static OptionalLong estimatedRows(Table table, Optional<TableStatistics> engine) {
+        if (engine.isPresent()) {
+            return OptionalLong.of(engine.get().rows());
+        }
+        return table.estimatedRows();
+    }
+
+    private static int abandonLargest(List<ProfileColumn> columns) {
+        ProfileColumn largest = null;
+        for (ProfileColumn column : columns) {
+            if (largest == null || column.exactSize() > largest.exactSize()) {
+                largest = column;
+            }
+        }
+        int released = largest.exactSize();
+        largest.abandonExact();
+        return released;
+    }
+}

@@ -1,0 +1,1 @@
+SELECT count(*) FROM ${schema}.sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'

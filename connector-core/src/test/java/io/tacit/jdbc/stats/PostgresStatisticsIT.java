@@ -1,0 +1,126 @@
+package io.tacit.jdbc.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tacit.jdbc.ProfileSettings;
+import io.tacit.model.ColumnName;
+import io.tacit.model.ColumnSet;
+import io.tacit.model.ColumnStatistics;
+import io.tacit.model.Containment;
+import io.tacit.model.SchemaSnapshot;
+import io.tacit.model.Statistics;
+import io.tacit.model.StatisticsLevel;
+import io.tacit.model.StatisticsOrigin;
+import io.tacit.model.TableStatistics;
+import io.tacit.model.TypeFamily;
+import io.tacit.spi.ProgressListener;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class PostgresStatisticsIT extends AbstractStatisticsIT {
+    @Override
+    StatsDatabase open() throws Exception {
+        return new StatsDatabase.Postgres();
+    }
+
+    @Test
+    void engineLevelReadsPgStats() {
+        Statistics statistics = collect(StatisticsLevel.ENGINE, ProfileSettings.DEFAULTS);
+
+        ColumnStatistics customerId = column(statistics, "orders", "customer_id");
+        assertThat(customerId.nulls().getAsLong()).isBetween(450L, 550L);
+        assertThat(customerId.min()).contains("2");
+        assertThat(customerId.max()).contains("1050");
+        assertThat(customerId.averageWidth()).hasValue(4.0);
+        ColumnStatistics amount = column(statistics, "orders", "amount");
+        // 100 values, each 50 times: pg_stats keeps them all as most common values, canonical text
+        assertThat(amount.frequentValues()).hasSize(100).contains("0.5", "99.5");
+        assertThat(amount.values().orElseThrow()).hasSize(100).startsWith("0.5", "1.5");
+        assertThat(amount.min()).contains("0.5");
+        assertThat(amount.max()).contains("99.5");
+    }
+
+    @Test
+    void wideTextIsNotProfiledOnceTheEngineKnowsItsWidth() {
+        Statistics statistics = collect(StatisticsLevel.FULL, ProfileSettings.DEFAULTS);
+
+        ColumnStatistics note = column(statistics, "orders", "note");
+        assertThat(note.origin()).isEqualTo(StatisticsOrigin.ENGINE);
+        assertThat(note.sketch()).isEmpty();
+    }
+
+    @Test
+    void frequentValuesWithQuotesAndCommasParse() throws Exception {
+        database.execute("CREATE TABLE status (s varchar(20))");
+        database.execute("INSERT INTO status SELECT CASE WHEN g % 3 = 0 THEN 'a,b' WHEN g % 3 = 1 THEN 'say \"hi\"' "
+                + "ELSE 'NULL' END FROM generate_series(1, 300) g");
+        database.execute("ANALYZE status");
+        SchemaSnapshot withStatus = Snapshots.of(
+                Snapshots.table("public", "status").column("s", "varchar", TypeFamily.STRING).build());
+
+        Statistics statistics = new JdbcStatisticsProvider(database.reader(), database.dialect(), ProfileSettings.DEFAULTS)
+                .collect(withStatus, StatisticsLevel.ENGINE, ProgressListener.NONE);
+
+        ColumnStatistics status = statistics.column(new ColumnName(table("status"), "s")).orElseThrow();
+        assertThat(status.frequentValues()).containsExactlyInAnyOrder("a,b", "say \"hi\"", "NULL");
+        assertThat(status.values().orElseThrow()).containsExactly("NULL", "a,b", "say \"hi\"");
+    }
+
+    @Test
+    void largeTablesAreSampledByBlocks() throws Exception {
+        database.execute("CREATE TABLE big (id integer, grp integer)");
+        database.execute("INSERT INTO big SELECT g, g % 97 FROM generate_series(1, 200000) g");
+        database.execute("ANALYZE big");
+        SchemaSnapshot withBig = Snapshots.of(Snapshots.table("public", "big")
+                .column("id", "int4", TypeFamily.INTEGER)
+                .column("grp", "int4", TypeFamily.INTEGER).build());
+
+        Statistics statistics = new JdbcStatisticsProvider(database.reader(), database.dialect(),
+                new ProfileSettings(2_000, 1_000_000, 10_000, 12))
+                .collect(withBig, StatisticsLevel.SAMPLE, ProgressListener.NONE);
+
+        TableStatistics big = statistics.table(table("big")).orElseThrow();
+        assertThat(big.rows()).isEqualTo(200_000);
+        assertThat(big.exactRows()).isFalse();
+        long read = big.column("id").orElseThrow().rows().getAsLong();
+        assertThat(read).isBetween(1L, 2_000L);
+        // block sampling spreads over the table, unlike the first rows a LIMIT would return
+        assertThat(Long.parseLong(big.column("id").orElseThrow().max().orElseThrow())).isGreaterThan(20_000);
+    }
+
+    @Test
+    void uuidAgainstTextIsComparedAsText() throws Exception {
+        database.execute("CREATE TABLE account (id uuid PRIMARY KEY)");
+        database.execute("CREATE TABLE login (account_ref varchar(36))");
+        database.execute("INSERT INTO account VALUES ('0e37df36-f698-11e6-8dd4-cb9ced3df976'), "
+                + "('1e37df36-f698-11e6-8dd4-cb9ced3df976')");
+        database.execute("INSERT INTO login VALUES ('0e37df36-f698-11e6-8dd4-cb9ced3df976'), "
+                + "('0e37df36-f698-11e6-8dd4-cb9ced3df976'), ('ffffffff-f698-11e6-8dd4-cb9ced3df976'), (NULL)");
+        JdbcValueProbe probe = new JdbcValueProbe(database.reader(), database.dialect());
+
+        assertThat(probe.containment(ColumnSet.of(table("login"), "account_ref"), ColumnSet.of(table("account"), "id")))
+                .contains(new Containment(2, 1, 1, true));
+    }
+
+    @Test
+    void statementTimeoutAnswersEmptyAndLeavesTheSessionUsable() throws Exception {
+        database.execute("CREATE TABLE slow (id integer)");
+        database.execute("INSERT INTO slow SELECT g FROM generate_series(1, 3000000) g");
+        Connection reader = database.reader();
+        JdbcValueProbe probe = new JdbcValueProbe(reader, database.dialect());
+        try (Statement statement = reader.createStatement()) {
+            statement.execute("SET statement_timeout = '20ms'");
+        }
+        try {
+            assertThat(probe.containment(ColumnSet.of(table("slow"), "id"), ColumnSet.of(table("slow"), "id")))
+                    .isEmpty();
+        } finally {
+            try (Statement statement = reader.createStatement()) {
+                statement.execute("SET statement_timeout = '60s'");
+            }
+        }
+        assertThat(probe.containment(ColumnSet.of(table("x"), "id"), ColumnSet.of(table("customer"), "id")))
+                .contains(new Containment(1, 1, 0, true));
+    }
+}
