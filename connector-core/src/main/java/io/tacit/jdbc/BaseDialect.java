@@ -141,10 +141,12 @@ public abstract class BaseDialect implements Dialect {
         };
     }
 
-    /** Runs one statement that returns nothing (session settings). */
+    /**
+     * Runs one session setting. No JDBC query timeout here: the MariaDB driver implements it as
+     * {@code SET STATEMENT max_statement_time=... FOR}, which would undo a {@code SET SESSION} as soon as it ran.
+     */
     protected void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(timeoutSeconds());
             statement.execute(sql);
         }
     }
