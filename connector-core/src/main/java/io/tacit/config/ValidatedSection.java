@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class ValidatedSection implements ConfigSection {
     private static final Pattern URL_CREDENTIAL =
-            Pattern.compile("(?i)((?:password|pwd|secret|token|apikey|api_key)=)[^&;]*");
-    private static final Pattern URL_USER_INFO = Pattern.compile("(://[^/@:]*:)[^/@]*@");
+            Pattern.compile("(?i)((?:password|pwd|secret|token|apikey|api_key)=)[^&;\\s]*");
+    private static final Pattern URL_USER_INFO = Pattern.compile("(://[^/@:\\s]*:)[^/@\\s]*@");
 
     private final String path;
     private final Map<String, Setting> settings;

@@ -195,24 +195,34 @@ public final class RecipeLoader {
         }
         SettingsValidator.Result result = validator.validate(INFERENCE, RecipeSettings.INFERENCE, section);
         problems.addAll(result.problems());
-        if (result.section().isEmpty()) {
-            return null;
+        // ranges are checked even when another setting of the section is wrong, so every problem shows at once
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        for (String name : List.of(RecipeSettings.MIN_CONFIDENCE.name(), RecipeSettings.MAX_PROBES.name())) {
+            if (section.get(name) != null) {
+                numbers.put(name, section.get(name));
+            }
         }
-        ValidatedSection values = result.section().get();
-        double minConfidence = values.decimal(RecipeSettings.MIN_CONFIDENCE.name()).orElseThrow();
-        int maxProbes = values.integer(RecipeSettings.MAX_PROBES.name()).orElseThrow();
-        boolean valid = true;
-        if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
-            problems.add(new ConfigProblem(INFERENCE + ".minConfidence", "must be between 0 and 1, got " + minConfidence));
-            valid = false;
-        }
-        if (maxProbes < 0) {
-            problems.add(new ConfigProblem(INFERENCE + ".maxProbes", "must not be negative, got " + maxProbes));
-            valid = false;
+        SettingsValidator.Result numeric = validator.validate(INFERENCE,
+                List.of(RecipeSettings.MIN_CONFIDENCE, RecipeSettings.MAX_PROBES), numbers);
+        boolean valid = result.isValid();
+        if (numeric.section().isPresent()) {
+            double minConfidence = numeric.section().get().decimal(RecipeSettings.MIN_CONFIDENCE.name()).orElseThrow();
+            int maxProbes = numeric.section().get().integer(RecipeSettings.MAX_PROBES.name()).orElseThrow();
+            if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
+                problems.add(new ConfigProblem(INFERENCE + ".minConfidence", "must be between 0 and 1, got " + minConfidence));
+                valid = false;
+            }
+            if (maxProbes < 0) {
+                problems.add(new ConfigProblem(INFERENCE + ".maxProbes", "must not be negative, got " + maxProbes));
+                valid = false;
+            }
         }
         if (!valid) {
             return null;
         }
+        ValidatedSection values = result.section().orElseThrow();
+        double minConfidence = values.decimal(RecipeSettings.MIN_CONFIDENCE.name()).orElseThrow();
+        int maxProbes = values.integer(RecipeSettings.MAX_PROBES.name()).orElseThrow();
         SchemaFilter filter = new SchemaFilter(values.list(RecipeSettings.SCHEMAS.name()),
                 values.list(RecipeSettings.INCLUDE_TABLES.name()), values.list(RecipeSettings.EXCLUDE_TABLES.name()));
         return new DiscoveryOptions(filter,

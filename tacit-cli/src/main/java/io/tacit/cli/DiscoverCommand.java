@@ -1,0 +1,143 @@
+package io.tacit.cli;
+
+import io.tacit.error.TacitException;
+import io.tacit.recipe.Recipe;
+import io.tacit.recipe.RecipeLoader;
+import io.tacit.run.RunReport;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = TacitVersion.class,
+        description = {"Reads a database's schema and data and reports the relationships between its tables, "
+                + "declared or not, each with a confidence and its evidence.",
+                "Give a recipe with -c, or a database with --jdbc-url; flags override the recipe."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error (a bug)", "2:configuration error", "3:source error (database)",
+                "4:catalog error"})
+public final class DiscoverCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Option(names = {"-c", "--config"}, paramLabel = "recipe.yaml", description = "Recipe: source, inference, sinks, run.")
+    Path recipe;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "JDBC URL of the database (instead of a recipe's source).")
+    String jdbcUrl;
+
+    @Option(names = "--user", description = "Database user.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
+    String passwordEnv;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema to read (repeatable); default: all.")
+    List<String> schemas;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "metadata, engine, sample or full (default: sample).")
+    String level;
+
+    @Option(names = "--ignore-declared", description = "Hide declared foreign keys from inference (how benchmarks run).")
+    boolean ignoreDeclared;
+
+    @Option(names = "--min-confidence", paramLabel = "0..1", description = "Lowest confidence reported (default: 0.5).")
+    Double minConfidence;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv or markdown (default: table).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
+    String out;
+
+    @Option(names = "--dry-run", description = "Plan every sink's changes and print them; change nothing.")
+    boolean dryRun;
+
+    public DiscoverCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Redactor redactor = new Redactor();
+        Recipe recipe = loadRecipe();
+        redactor.remember(recipe);
+        if (verbose.verbose) {
+            environment.err().println("tacit: source " + recipe.source());
+            environment.err().println("tacit: " + recipe.discovery());
+            for (Recipe.SinkSpec sink : recipe.sinks()) {
+                environment.err().println("tacit: sink " + sink);
+            }
+        }
+        DiscoveryRunner runner = new DiscoveryRunner(environment, redactor);
+        RunReport report = runner.run(recipe, recipe.run().dryRun());
+        runner.write(report, recipe.run().format(), recipe.run().out());
+        if (report.publishFailures() > 0) {
+            environment.err().println("tacit: " + report.publishFailures() + " catalog updates failed");
+            return io.tacit.error.ErrorKind.CATALOG.exitCode();
+        }
+        return 0;
+    }
+
+    Recipe loadRecipe() {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        String what = "from flags";
+        if (recipe != null) {
+            raw.putAll(RecipeLoader.read(recipe));
+            what = recipe.toString();
+        }
+        else if (jdbcUrl == null) {
+            throw TacitException.config("no database given", "pass --jdbc-url URL or a recipe with -c recipe.yaml");
+        }
+        if (jdbcUrl != null || user != null || passwordEnv != null) {
+            Map<String, Object> source = section(raw, RecipeLoader.SOURCE);
+            source.putIfAbsent("type", "jdbc");
+            put(source, "url", jdbcUrl);
+            put(source, "user", user);
+            if (passwordEnv != null) {
+                source.put("password", "${env:" + passwordEnv + "}");
+            }
+        }
+        if (schemas != null || level != null || ignoreDeclared || minConfidence != null) {
+            Map<String, Object> inference = section(raw, RecipeLoader.INFERENCE);
+            put(inference, "schemas", schemas);
+            put(inference, "level", level);
+            if (ignoreDeclared) {
+                inference.put("ignoreDeclared", true);
+            }
+            put(inference, "minConfidence", minConfidence);
+        }
+        if (format != null || out != null || dryRun) {
+            Map<String, Object> run = section(raw, RecipeLoader.RUN);
+            put(run, "format", format);
+            put(run, "out", out);
+            if (dryRun) {
+                run.put("dryRun", true);
+            }
+        }
+        return RecipeLoader.standard(environment.secrets()).validate(what, raw);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> raw, String name) {
+        Object existing = raw.get(name);
+        Map<String, Object> section = new LinkedHashMap<>();
+        if (existing instanceof Map<?, ?> map) {
+            section.putAll((Map<String, Object>) map);
+        }
+        raw.put(name, section);
+        return section;
+    }
+
+    private static void put(Map<String, Object> section, String key, Object value) {
+        if (value != null) {
+            section.put(key, value);
+        }
+    }
+}

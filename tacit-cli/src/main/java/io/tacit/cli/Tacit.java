@@ -1,0 +1,110 @@
+package io.tacit.cli;
+
+import io.tacit.config.ConfigProblem;
+import io.tacit.config.InvalidConfigException;
+import io.tacit.error.ErrorKind;
+import io.tacit.error.TacitException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/**
+ * The {@code tacit} command line. Exit codes: 0 ok, 2 configuration, 3 source, 4 catalog, 1 internal.
+ * Results go to stdout; progress and errors to stderr, one line per error, a stack trace only with
+ * {@code --verbose}.
+ */
+public final class Tacit {
+    private Tacit() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(CliEnvironment.system(), args));
+    }
+
+    /** Runs one command line in-process and returns its exit code. */
+    public static int execute(CliEnvironment environment, String... args) {
+        return commandLine(environment).execute(args);
+    }
+
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine commandLine = new CommandLine(new TacitCommand(), new Factory(environment));
+        commandLine.setOut(new PrintWriter(environment.out(), true));
+        commandLine.setErr(new PrintWriter(environment.err(), true));
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) ->
+                report(environment, exception, verbose(command)));
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            environment.err().println("tacit: " + exception.getMessage());
+            environment.err().println("tacit: see '" + exception.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help'");
+            return ErrorKind.CONFIG.exitCode();
+        });
+        return commandLine;
+    }
+
+    static int report(CliEnvironment environment, Exception exception, boolean verbose) {
+        Redactor redactor = new Redactor();
+        var err = environment.err();
+        int exitCode;
+        if (exception instanceof InvalidConfigException invalid) {
+            err.println("tacit: " + redactor.redact(headline(invalid)));
+            for (ConfigProblem problem : invalid.problems()) {
+                err.println("  - " + redactor.redact(problem.toString()));
+            }
+            exitCode = invalid.kind().exitCode();
+        }
+        else if (exception instanceof TacitException tacit) {
+            err.println("tacit: " + redactor.redact(tacit.oneLine()));
+            exitCode = tacit.kind().exitCode();
+        }
+        else {
+            err.println("tacit: internal error: " + redactor.redact(String.valueOf(exception)));
+            if (!verbose) {
+                err.println("tacit: this is a bug; run again with --verbose for the stack trace");
+            }
+            exitCode = ErrorKind.INTERNAL.exitCode();
+        }
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            exception.printStackTrace(new PrintWriter(trace));
+            err.print(redactor.redact(trace.toString()));
+        }
+        err.flush();
+        return exitCode;
+    }
+
+    private static String headline(InvalidConfigException invalid) {
+        String message = invalid.getMessage();
+        if (invalid.problems().size() == 1) {
+            int colon = message.indexOf(": ");
+            return message.substring(0, colon) + " has 1 problem:";
+        }
+        return message.substring(0, message.indexOf(" problems: ")) + " problems:";
+    }
+
+    private static boolean verbose(CommandLine command) {
+        var parseResult = command.getParseResult();
+        return parseResult != null && parseResult.hasMatchedOption("--verbose");
+    }
+
+    /** Hands every command the environment it runs in. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final CliEnvironment environment;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(CliEnvironment.class);
+                return constructor.newInstance(environment);
+            }
+            catch (NoSuchMethodException e) {
+                return fallback.create(type);
+            }
+        }
+    }
+}
