@@ -14,7 +14,8 @@ import java.util.Properties;
 /**
  * What differs between databases. The generic JDBC path implements the invariant algorithms; each dialect
  * overrides what it can do faster or more exactly (template method, as Trino's BaseJdbcClient). One instance
- * serves one session: it knows the session's statement timeout.
+ * serves one session: it knows the session's statement timeout. The real dialects extend {@link BaseDialect};
+ * the defaults here only keep small test fakes short.
  */
 public interface Dialect {
     /** A short stable name: {@code postgresql}, {@code mariadb}, {@code sqlite}, {@code h2}, {@code generic}. */
@@ -34,7 +35,9 @@ public interface Dialect {
     }
 
     /** Every statement of the session is cancelled after this long. */
-    Duration statementTimeout();
+    default Duration statementTimeout() {
+        return ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT;
+    }
 
     /**
      * Prepares a statement that runs under the session's statement timeout. Use it for every statement run on
@@ -47,10 +50,14 @@ public interface Dialect {
     }
 
     /** The text of one SQL resource of this dialect ({@code io/tacit/dialect/<name>/<file>}). */
-    String sql(String file);
+    default String sql(String file) {
+        throw new UnsupportedOperationException(name() + " keeps no SQL resources");
+    }
 
     /** Maps a column type as the catalog spells it to a type family. */
-    TypeFamily typeFamily(String nativeType, int jdbcType);
+    default TypeFamily typeFamily(String nativeType, int jdbcType) {
+        return BaseDialect.familyOf(jdbcType);
+    }
 
     /** The URL handed to the driver (a dialect may add options it needs). */
     default String connectionUrl(String jdbcUrl) {
@@ -62,19 +69,31 @@ public interface Dialect {
     }
 
     /** Driver properties for opening the connection (user, password and read-only options). */
-    Properties connectionProperties(ConnectionSettings settings);
+    default Properties connectionProperties(ConnectionSettings settings) {
+        Properties properties = new Properties();
+        settings.user().ifPresent(user -> properties.setProperty("user", user));
+        settings.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
+        return properties;
+    }
 
     /**
      * Makes the session read-only with the statement timeout and checks that the database agrees.
      *
      * @return whether the database confirmed the session is read-only
      */
-    boolean startReadOnlySession(Connection connection) throws SQLException;
+    default boolean startReadOnlySession(Connection connection) throws SQLException {
+        connection.setReadOnly(true);
+        return false;
+    }
 
     /** The schemas this user can see, system schemas excluded, sorted. */
-    List<String> schemas(Connection connection) throws SQLException;
+    default List<String> schemas(Connection connection) throws SQLException {
+        throw new UnsupportedOperationException(name() + " cannot list schemas");
+    }
 
     /** Reads tables, columns, keys and declared foreign keys of the given schemas with a few catalog queries. */
-    SchemaContents readSchema(Connection connection, List<String> schemas, SchemaFilter filter, ProgressListener progress)
-            throws SQLException;
+    default SchemaContents readSchema(Connection connection, List<String> schemas, SchemaFilter filter,
+            ProgressListener progress) throws SQLException {
+        throw new UnsupportedOperationException(name() + " cannot read schemas");
+    }
 }
