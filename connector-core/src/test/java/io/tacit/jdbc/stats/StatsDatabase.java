@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -74,7 +74,7 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Dialect dialect() {
-            return new QuotingDialect("postgresql", '"');
+            return new io.tacit.dialect.postgres.PostgresDialect(Duration.ofSeconds(60));
         }
 
         @Override
@@ -138,7 +138,7 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Dialect dialect() {
-            return new QuotingDialect("mariadb", '`');
+            return new io.tacit.dialect.mariadb.MariaDbDialect(Duration.ofSeconds(60));
         }
 
         @Override
@@ -199,7 +199,7 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Dialect dialect() {
-            return new QuotingDialect("sqlite", '"');
+            return new io.tacit.dialect.sqlite.SqliteDialect(Duration.ofSeconds(60));
         }
 
         @Override
@@ -227,32 +227,6 @@ abstract class StatsDatabase implements AutoCloseable {
             admin.close();
             reader.close();
             Files.deleteIfExists(file);
-        }
-    }
-
-    /** Quotes like the real dialects: the quote character doubled inside the name. */
-    static final class QuotingDialect implements Dialect {
-        private final String name;
-        private final String quote;
-
-        QuotingDialect(String name, char quote) {
-            this.name = name;
-            this.quote = String.valueOf(quote);
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String quoteIdentifier(String identifier) {
-            return quote + identifier.replace(quote, quote + quote) + quote;
-        }
-
-        @Override
-        public String toString() {
-            return name.toUpperCase(Locale.ROOT);
         }
     }
 }
