@@ -1,0 +1,580 @@
+package io.tacit.datahub;
+
+import com.datahub.util.RecordUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linkedin.common.GlobalTags;
+import com.linkedin.common.Status;
+import com.linkedin.common.urn.Urn;
+import com.linkedin.data.DataMap;
+import com.linkedin.data.codec.JacksonDataCodec;
+import com.linkedin.data.schema.DataSchema;
+import com.linkedin.data.schema.validation.CoercionMode;
+import com.linkedin.data.schema.validation.RequiredMode;
+import com.linkedin.data.schema.validation.UnrecognizedFieldMode;
+import com.linkedin.data.schema.validation.ValidateDataAgainstSchema;
+import com.linkedin.data.schema.validation.ValidationOptions;
+import com.linkedin.data.schema.validation.ValidationResult;
+import com.linkedin.data.template.DataTemplateUtil;
+import com.linkedin.data.template.RecordTemplate;
+import com.linkedin.dataset.DatasetProfile;
+import com.linkedin.dataset.UpstreamLineage;
+import com.linkedin.ermodelrelation.ERModelRelationshipProperties;
+import com.linkedin.mxe.MetadataChangeProposal;
+import com.linkedin.schema.EditableSchemaMetadata;
+import com.linkedin.schema.SchemaMetadata;
+import com.linkedin.tag.TagProperties;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A fake DataHub GMS for tests. It stores aspects, serves the read endpoints tacit uses and accepts
+ * {@code POST /aspects?action=ingestProposal} only when the proposal would pass the real server's checks:
+ * the MCP and its aspect validate against the pegasus schemas shipped in datahub-client, the aspect is known
+ * for the entity type, PATCH proposals are applied with the server's template semantics (arrays keyed by
+ * fieldPath / tag / dataset / column, REMOVE of a missing path fails) and the result validated,
+ * {@code If-Version-Match} must equal the stored version. Every refusal is also kept in {@link #violations()}.
+ */
+final class FakeGms extends Dispatcher {
+    static final String TOKEN = "good-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JacksonDataCodec CODEC = new JacksonDataCodec();
+    private static final Map<String, Class<? extends RecordTemplate>> ASPECTS = Map.of(
+            "schemaMetadata", SchemaMetadata.class,
+            "editableSchemaMetadata", EditableSchemaMetadata.class,
+            "upstreamLineage", UpstreamLineage.class,
+            "datasetProfile", DatasetProfile.class,
+            "erModelRelationshipProperties", ERModelRelationshipProperties.class,
+            "status", Status.class,
+            "globalTags", GlobalTags.class,
+            "tagProperties", TagProperties.class);
+    /** Which aspects the 0.15 entity registry lists per entity type (the part tacit touches). */
+    private static final Map<String, Set<String>> REGISTRY = Map.of(
+            "dataset", Set.of("schemaMetadata", "editableSchemaMetadata", "upstreamLineage", "datasetProfile", "status", "globalTags"),
+            "erModelRelationship", Set.of("erModelRelationshipProperties", "status", "globalTags"),
+            "tag", Set.of("tagProperties", "status"));
+
+    /** One stored aspect version. */
+    record Stored(DataMap value, int version, String runId) {
+    }
+
+    private final Map<String, Map<String, Stored>> entities = new TreeMap<>();
+    private final List<DataMap> accepted = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<Integer> injected = new ArrayDeque<>();
+    private final Set<String> failing = new HashSet<>();
+    private String serverVersion = "v0.15.0";
+    private int ingestCalls;
+
+    // ---- test controls -----------------------------------------------------------------------------------
+
+    synchronized void put(String urn, String aspect, RecordTemplate value) {
+        put(urn, aspect, value.data());
+    }
+
+    synchronized void put(String urn, String aspect, DataMap value) {
+        Map<String, Stored> aspects = entities.computeIfAbsent(urn, key -> new TreeMap<>());
+        Stored before = aspects.get(aspect);
+        aspects.put(aspect, new Stored(copy(value), before == null ? 1 : before.version() + 1, "someone-else"));
+    }
+
+    synchronized <T extends RecordTemplate> java.util.Optional<T> get(String urn, String aspect, Class<T> type) {
+        Stored stored = entities.getOrDefault(urn, Map.of()).get(aspect);
+        if (stored == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(RecordUtils.toRecordTemplate(type, copy(stored.value())));
+    }
+
+    synchronized java.util.Optional<Stored> stored(String urn, String aspect) {
+        return java.util.Optional.ofNullable(entities.getOrDefault(urn, Map.of()).get(aspect));
+    }
+
+    synchronized Set<String> urnsWithPrefix(String prefix) {
+        Set<String> result = new java.util.TreeSet<>();
+        for (String urn : entities.keySet()) {
+            if (urn.startsWith(prefix)) {
+                result.add(urn);
+            }
+        }
+        return result;
+    }
+
+    /** The next ingest calls answer these statuses instead of being processed. */
+    synchronized void failNextIngests(int... statuses) {
+        for (int status : statuses) {
+            injected.add(status);
+        }
+    }
+
+    /** Every ingest for this entity URN answers 500. */
+    synchronized void failAlways(String urn) {
+        failing.add(urn);
+    }
+
+    synchronized void serverVersion(String version) {
+        this.serverVersion = version;
+    }
+
+    List<DataMap> accepted() {
+        synchronized (accepted) {
+            return List.copyOf(accepted);
+        }
+    }
+
+    List<String> violations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
+    synchronized int ingestCalls() {
+        return ingestCalls;
+    }
+
+    synchronized void clearLog() {
+        accepted.clear();
+        ingestCalls = 0;
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------------
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String target = request.getTarget();
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        Map<String, List<String>> query = query(target);
+        if (path.equals("/config")) {
+            return json(200, "{\"versions\":{\"acryldata/datahub\":{\"version\":\"" + serverVersion + "\",\"commit\":\"abc\"}},"
+                    + "\"noCode\":\"true\",\"statefulIngestionCapable\":true,\"patchCapable\":true}");
+        }
+        String authorization = request.getHeaders().get("Authorization");
+        if (!("Bearer " + TOKEN).equals(authorization)) {
+            return json(401, "{\"message\":\"Unauthorized to perform this action.\",\"status\":401}");
+        }
+        try {
+            if (request.getMethod().equals("POST") && path.equals("/aspects")
+                    && query.getOrDefault("action", List.of()).contains("ingestProposal")) {
+                return ingest(request.getBody() == null ? "" : request.getBody().utf8());
+            }
+            if (request.getMethod().equals("GET") && path.startsWith("/openapi/v3/entity/")) {
+                String[] parts = path.substring("/openapi/v3/entity/".length()).split("/");
+                if (parts.length == 1) {
+                    return scroll(parts[0], query);
+                }
+                if (parts.length == 3) {
+                    return aspect(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), parts[2]);
+                }
+            }
+            return json(404, "{\"message\":\"no such endpoint " + path + "\"}");
+        } catch (RuntimeException e) {
+            violations.add("fake GMS crashed on " + target + ": " + e);
+            return json(500, "{\"message\":\"" + e.toString().replace("\"", "'") + "\"}");
+        }
+    }
+
+    private synchronized MockResponse aspect(String urn, String aspect) {
+        Stored stored = entities.getOrDefault(urn, Map.of()).get(aspect);
+        if (stored == null) {
+            return json(404, "{\"message\":\"not found\"}");
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("value", tree(stored.value()));
+        node.putObject("systemMetadata").put("version", String.valueOf(stored.version())).put("runId", stored.runId());
+        return json(200, node.toString());
+    }
+
+    private synchronized MockResponse scroll(String entityPath, Map<String, List<String>> query) {
+        String type = switch (entityPath.toLowerCase(java.util.Locale.ROOT)) {
+            case "dataset" -> "dataset";
+            case "ermodelrelationship" -> "erModelRelationship";
+            case "tag" -> "tag";
+            default -> null;
+        };
+        if (type == null) {
+            return json(404, "{\"message\":\"unknown entity " + entityPath + "\"}");
+        }
+        boolean includeRemoved = query.getOrDefault("includeSoftDelete", List.of()).contains("true");
+        int count = Integer.parseInt(query.getOrDefault("count", List.of("10")).get(0));
+        int offset = Integer.parseInt(query.getOrDefault("scrollId", List.of("0")).get(0));
+        List<String> aspects = query.getOrDefault("aspects", List.of());
+        List<String> urns = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Stored>> entity : entities.entrySet()) {
+            if (!entity.getKey().startsWith("urn:li:" + type + ":")) {
+                continue;
+            }
+            Stored status = entity.getValue().get("status");
+            if (!includeRemoved && status != null && Boolean.TRUE.equals(status.value().get("removed"))) {
+                continue;
+            }
+            urns.add(entity.getKey());
+        }
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = page.putArray("entities");
+        for (int i = offset; i < Math.min(urns.size(), offset + count); i++) {
+            ObjectNode item = list.addObject();
+            item.put("urn", urns.get(i));
+            for (String aspect : aspects) {
+                Stored stored = entities.get(urns.get(i)).get(aspect);
+                if (stored != null) {
+                    ObjectNode aspectNode = item.putObject(aspect);
+                    aspectNode.set("value", tree(stored.value()));
+                    aspectNode.putObject("systemMetadata").put("version", String.valueOf(stored.version()));
+                }
+            }
+        }
+        if (offset + count < urns.size()) {
+            page.put("scrollId", String.valueOf(offset + count));
+        }
+        return json(200, page.toString());
+    }
+
+    private MockResponse ingest(String body) {
+        synchronized (this) {
+            ingestCalls++;
+            if (!injected.isEmpty()) {
+                int status = injected.poll();
+                return json(status, "{\"message\":\"injected failure " + status + "\",\"status\":" + status + "}");
+            }
+        }
+        DataMap envelope = RecordUtils.toDataMap(body);
+        DataMap proposalMap = envelope.getDataMap("proposal");
+        if (proposalMap == null) {
+            return reject(400, "body has no proposal");
+        }
+        String schemaProblem = validate(proposalMap, MetadataChangeProposal.class);
+        if (schemaProblem != null) {
+            return reject(400, "MetadataChangeProposal: " + schemaProblem);
+        }
+        MetadataChangeProposal proposal = new MetadataChangeProposal(proposalMap);
+        String urn = proposal.getEntityUrn().toString();
+        String type = proposal.getEntityType();
+        String aspectName = proposal.getAspectName();
+        synchronized (this) {
+            if (failing.contains(urn)) {
+                return json(500, "{\"message\":\"java.lang.RuntimeException: storage unavailable\",\"status\":500}");
+            }
+        }
+        if (!urn.startsWith("urn:li:" + type + ":")) {
+            return reject(400, "entity urn " + urn + " is not of type " + type);
+        }
+        if (!proposal.hasSystemMetadata() || !proposal.getSystemMetadata().hasRunId()
+                || !proposal.getSystemMetadata().hasPipelineName()) {
+            return reject(400, "tacit must stamp systemMetadata.runId and pipelineName (rollback needs them)");
+        }
+        if (!REGISTRY.getOrDefault(type, Set.of()).contains(aspectName)) {
+            return reject(500, "Unknown aspect " + aspectName + " for entity " + type);
+        }
+        String value = proposal.getAspect().getValue().asString(StandardCharsets.UTF_8);
+        synchronized (this) {
+            Map<String, Stored> aspects = entities.computeIfAbsent(urn, key -> new TreeMap<>());
+            Stored before = aspects.get(aspectName);
+            DataMap result;
+            switch (proposal.getChangeType()) {
+                case UPSERT -> {
+                    if (proposal.hasHeaders() && proposal.getHeaders().containsKey("If-Version-Match")) {
+                        String expected = proposal.getHeaders().get("If-Version-Match");
+                        String actual = before == null ? "-1" : String.valueOf(before.version());
+                        if (!expected.equals(actual)) {
+                            return json(400, "{\"message\":\"com.linkedin.metadata.aspect.plugins.validation.AspectValidationException: "
+                                    + "Expected version " + expected + ", actual version " + actual + "\",\"status\":400}");
+                        }
+                    }
+                    result = RecordUtils.toDataMap(value);
+                }
+                case PATCH -> {
+                    try {
+                        result = patch(aspectName, before == null ? null : before.value(), JSON.readTree(value));
+                    } catch (IllegalArgumentException | IOException e) {
+                        return reject(400, "patch of " + aspectName + " on " + urn + " failed: " + e.getMessage());
+                    }
+                }
+                default -> {
+                    return reject(400, "change type " + proposal.getChangeType() + " not supported");
+                }
+            }
+            String problem = validate(result, ASPECTS.get(aspectName));
+            if (problem != null) {
+                return reject(400, aspectName + " of " + urn + ": " + problem);
+            }
+            aspects.put(aspectName, new Stored(result, before == null ? 1 : before.version() + 1,
+                    proposal.getSystemMetadata().getRunId()));
+            accepted.add(proposalMap);
+        }
+        return json(200, "{\"value\":\"" + urn.replace("\"", "") + "\"}");
+    }
+
+    private MockResponse reject(int status, String message) {
+        violations.add(message);
+        return json(status, JsonNodeFactory.instance.objectNode().put("message", message).put("status", status).toString());
+    }
+
+    /** Runs the pegasus validator the way GMS does; null when valid. URN typerefs are checked by reading every field. */
+    static String validate(DataMap data, Class<? extends RecordTemplate> type) {
+        DataSchema schema = DataTemplateUtil.getSchema(type);
+        ValidationOptions options = new ValidationOptions(RequiredMode.CAN_BE_ABSENT_IF_HAS_DEFAULT, CoercionMode.NORMAL,
+                UnrecognizedFieldMode.DISALLOW);
+        ValidationResult result = ValidateDataAgainstSchema.validate(data, schema, options);
+        if (!result.isValid()) {
+            return result.getMessages().toString();
+        }
+        String urnProblem = badUrn(data);
+        if (urnProblem != null) {
+            return urnProblem;
+        }
+        return null;
+    }
+
+    /** Every string that looks like a URN must parse as one (the Urn typeref coercer does this on the server). */
+    private static String badUrn(Object value) {
+        if (value instanceof DataMap map) {
+            for (Map.Entry<String, Object> entry : map.entrySet()) {
+                String problem = badUrn(entry.getValue());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (value instanceof com.linkedin.data.DataList list) {
+            for (Object item : list) {
+                String problem = badUrn(item);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (value instanceof String text && text.startsWith("urn:li:")) {
+            try {
+                Urn.createFromString(text);
+            } catch (java.net.URISyntaxException e) {
+                return "invalid urn " + text + ": " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    // ---- server-side patch templates ------------------------------------------------------------------------
+
+    private static DataMap patch(String aspect, DataMap before, JsonNode operations) {
+        if (!operations.isArray()) {
+            throw new IllegalArgumentException("patch is not a JSON array");
+        }
+        ObjectNode document = switch (aspect) {
+            case "editableSchemaMetadata" -> editableToMap(before == null ? defaultEditable() : tree(before));
+            case "upstreamLineage" -> lineageToMap(before == null ? defaultLineage() : tree(before));
+            case "globalTags" -> tagsToMap(before == null ? (ObjectNode) JsonNodeFactory.instance.objectNode().set("tags",
+                    JsonNodeFactory.instance.arrayNode()) : tree(before));
+            default -> throw new IllegalArgumentException("no patch template for " + aspect);
+        };
+        for (JsonNode operation : operations) {
+            apply(document, operation);
+        }
+        ObjectNode result = switch (aspect) {
+            case "editableSchemaMetadata" -> editableFromMap(document);
+            case "upstreamLineage" -> lineageFromMap(document);
+            default -> tagsFromMap(document);
+        };
+        return RecordUtils.toDataMap(result.toString());
+    }
+
+    private static void apply(ObjectNode document, JsonNode operation) {
+        String op = operation.path("op").asText();
+        List<String> segments = new ArrayList<>();
+        for (String raw : operation.path("path").asText().substring(1).split("/", -1)) {
+            segments.add(raw.replace("~1", "/").replace("~0", "~"));
+        }
+        ObjectNode parent = document;
+        for (int i = 0; i < segments.size() - 1; i++) {
+            JsonNode child = parent.get(segments.get(i));
+            if (child == null || !child.isObject()) {
+                if (op.equals("remove")) {
+                    throw new IllegalArgumentException("remove of missing path " + operation.path("path").asText());
+                }
+                child = parent.putObject(segments.get(i));
+            }
+            parent = (ObjectNode) child;
+        }
+        String last = segments.get(segments.size() - 1);
+        switch (op) {
+            case "add" -> parent.set(last, operation.get("value"));
+            case "remove" -> {
+                if (!parent.has(last)) {
+                    throw new IllegalArgumentException("remove of missing path " + operation.path("path").asText());
+                }
+                parent.remove(last);
+            }
+            default -> throw new IllegalArgumentException("op " + op + " not supported");
+        }
+    }
+
+    private static ObjectNode defaultEditable() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.putArray("editableSchemaFieldInfo");
+        return node;
+    }
+
+    private static ObjectNode defaultLineage() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.putArray("upstreams");
+        return node;
+    }
+
+    private static ObjectNode editableToMap(ObjectNode aspect) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        for (JsonNode info : aspect.path("editableSchemaFieldInfo")) {
+            ObjectNode copy = info.deepCopy();
+            if (copy.has("globalTags")) {
+                copy.set("globalTags", tagsToMap((ObjectNode) copy.get("globalTags")));
+            }
+            fields.set(info.path("fieldPath").asText(), copy);
+        }
+        aspect.set("editableSchemaFieldInfo", fields);
+        return aspect;
+    }
+
+    private static ObjectNode editableFromMap(ObjectNode document) {
+        ArrayNode fields = JsonNodeFactory.instance.arrayNode();
+        Iterator<Map.Entry<String, JsonNode>> entries = document.path("editableSchemaFieldInfo").fields();
+        while (entries.hasNext()) {
+            ObjectNode info = ((ObjectNode) entries.next().getValue()).deepCopy();
+            if (info.has("globalTags")) {
+                info.set("globalTags", tagsFromMap((ObjectNode) info.get("globalTags")));
+            }
+            fields.add(info);
+        }
+        document.set("editableSchemaFieldInfo", fields);
+        return document;
+    }
+
+    private static ObjectNode tagsToMap(ObjectNode globalTags) {
+        ObjectNode tags = JsonNodeFactory.instance.objectNode();
+        for (JsonNode tag : globalTags.path("tags")) {
+            tags.set(tag.path("tag").asText(), tag);
+        }
+        ObjectNode copy = globalTags.deepCopy();
+        copy.set("tags", tags);
+        return copy;
+    }
+
+    private static ObjectNode tagsFromMap(ObjectNode globalTags) {
+        ArrayNode tags = JsonNodeFactory.instance.arrayNode();
+        globalTags.path("tags").elements().forEachRemaining(tags::add);
+        ObjectNode copy = globalTags.deepCopy();
+        copy.set("tags", tags);
+        return copy;
+    }
+
+    private static ObjectNode lineageToMap(ObjectNode aspect) {
+        ObjectNode upstreams = JsonNodeFactory.instance.objectNode();
+        for (JsonNode upstream : aspect.path("upstreams")) {
+            upstreams.set(upstream.path("dataset").asText(), upstream);
+        }
+        ObjectNode fine = JsonNodeFactory.instance.objectNode();
+        for (JsonNode entry : aspect.path("fineGrainedLineages")) {
+            if (entry.path("downstreams").size() != 1) {
+                throw new IllegalArgumentException("not supported on fine grained lineages with not exactly one downstream");
+            }
+            String operation = entry.path("transformOperation").asText("NONE");
+            String downstream = entry.path("downstreams").get(0).asText();
+            String query = entry.path("query").asText("NONE");
+            ObjectNode group = fine.with(operation).with(downstream).with(query);
+            for (JsonNode upstream : entry.path("upstreams")) {
+                group.putObject(upstream.asText()).put("confidenceScore", entry.path("confidenceScore").asDouble(1.0));
+            }
+        }
+        ObjectNode copy = aspect.deepCopy();
+        copy.set("upstreams", upstreams);
+        copy.set("fineGrainedLineages", fine);
+        return copy;
+    }
+
+    private static ObjectNode lineageFromMap(ObjectNode document) {
+        ObjectNode result = document.deepCopy();
+        ArrayNode upstreams = JsonNodeFactory.instance.arrayNode();
+        document.path("upstreams").elements().forEachRemaining(upstreams::add);
+        result.set("upstreams", upstreams);
+        ArrayNode fine = JsonNodeFactory.instance.arrayNode();
+        document.path("fineGrainedLineages").fields().forEachRemaining(operation ->
+                operation.getValue().fields().forEachRemaining(downstream ->
+                        downstream.getValue().fields().forEachRemaining(query -> {
+                            if (query.getValue().isEmpty()) {
+                                return;
+                            }
+                            ObjectNode entry = fine.addObject();
+                            entry.put("upstreamType", "FIELD_SET");
+                            ArrayNode ups = entry.putArray("upstreams");
+                            double min = 1.0;
+                            Iterator<Map.Entry<String, JsonNode>> upstreamEntries = query.getValue().fields();
+                            while (upstreamEntries.hasNext()) {
+                                Map.Entry<String, JsonNode> upstream = upstreamEntries.next();
+                                ups.add(upstream.getKey());
+                                min = Math.min(min, upstream.getValue().path("confidenceScore").asDouble(1.0));
+                            }
+                            entry.put("downstreamType", "FIELD");
+                            entry.putArray("downstreams").add(downstream.getKey());
+                            entry.put("transformOperation", operation.getKey());
+                            entry.put("confidenceScore", min);
+                            if (!query.getKey().equals("NONE")) {
+                                entry.put("query", query.getKey());
+                            }
+                        })));
+        if (fine.isEmpty()) {
+            result.remove("fineGrainedLineages");
+        } else {
+            result.set("fineGrainedLineages", fine);
+        }
+        return result;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static ObjectNode tree(DataMap data) {
+        try {
+            return (ObjectNode) JSON.readTree(CODEC.mapToString(data));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataMap copy(DataMap data) {
+        try {
+            return data.copy();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, List<String>> query(String target) {
+        Map<String, List<String>> result = new TreeMap<>();
+        int question = target.indexOf('?');
+        if (question < 0) {
+            return result;
+        }
+        for (String pair : target.substring(question + 1).split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            result.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return result;
+    }
+
+    private static MockResponse json(int status, String body) {
+        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+    }
+}
