@@ -246,7 +246,8 @@ final class FakeGms extends Dispatcher {
         return json(200, page.toString());
     }
 
-    private MockResponse ingest(String body) {
+    /** Handles one ingestProposal body as POST /aspects?action=ingestProposal would. */
+    MockResponse ingest(String body) {
         synchronized (this) {
             ingestCalls++;
             if (!injected.isEmpty()) {
