@@ -15,10 +15,11 @@ final class ConsoleProgress implements ProgressListener {
     private final PrintStream err;
     private final boolean terminal;
     private final Redactor redactor;
+    /** open stages, innermost last; a stage started again under its own name counts as the same stage */
+    private final java.util.ArrayDeque<Frame> stages = new java.util.ArrayDeque<>();
     private String stage = "";
     private long total;
     private long done;
-    private long stageStarted;
     private long lastDrawn;
     private boolean barShown;
 
@@ -30,10 +31,16 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public synchronized void stageStarted(String name, long totalUnits) {
+        Frame top = stages.peekLast();
+        if (top != null && top.name.equals(name)) {
+            top.depth++;
+        }
+        else {
+            stages.addLast(new Frame(name, System.nanoTime()));
+        }
         stage = name;
         total = totalUnits;
         done = 0;
-        stageStarted = System.nanoTime();
         lastDrawn = 0;
         if (terminal) {
             draw();
@@ -50,9 +57,36 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public synchronized void stageFinished(String name) {
+        Frame frame = null;
+        for (java.util.Iterator<Frame> open = stages.descendingIterator(); open.hasNext();) {
+            Frame candidate = open.next();
+            if (candidate.name.equals(name)) {
+                frame = candidate;
+                break;
+            }
+        }
+        if (frame == null) {
+            return;
+        }
+        if (frame.depth > 0) {
+            frame.depth--;
+            return;
+        }
+        stages.removeLastOccurrence(frame);
         clearBar();
-        double seconds = (System.nanoTime() - stageStarted) / 1e9;
-        err.println(String.format(Locale.ROOT, "tacit: %s done in %.1f s", name, seconds));
+        double seconds = (System.nanoTime() - frame.started) / 1e9;
+        err.println(String.format(Locale.ROOT, "tacit: %s%s done in %.1f s", "  ".repeat(stages.size()), name, seconds));
+    }
+
+    private static final class Frame {
+        private final String name;
+        private final long started;
+        private int depth;
+
+        Frame(String name, long started) {
+            this.name = name;
+            this.started = started;
+        }
     }
 
     @Override
