@@ -12,13 +12,16 @@ import io.tacit.model.SchemaFilter;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
 import io.tacit.model.StatisticsLevel;
+import io.tacit.run.ToolVersion;
 import io.tacit.spi.ProgressListener;
+import io.tacit.spi.Source;
 import io.tacit.spi.ValueProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The evaluation harness: loads a benchmark dataset into a fresh database, runs discovery on it with declared
@@ -70,8 +73,13 @@ public final class Evaluation {
         try (LoadedDatabase database = loader.load(dataset, target, DatasetLoader.defaultDatabaseName(dataset))) {
             for (StatisticsLevel level : levels) {
                 options.progress().note("evaluating " + dataset.name() + " on " + target.label() + " at " + level.label());
-                results.add(evaluate(dataset.name(), target.label(), database.connection(), SchemaFilter.all(), truth,
-                        level, target.foldsNames(), database.loadMillis(), database.totalRows()));
+                ConnectionSettings connection = database.connection();
+                // a MariaDB server holds other databases; PostgreSQL and SQLite databases are the dataset's own
+                SchemaFilter filter = target == Target.MARIADB
+                        ? SchemaFilter.schemas(List.of(database.schema()))
+                        : SchemaFilter.all();
+                results.add(evaluate(dataset.name(), target.label(), () -> JdbcSource.open(connection), filter,
+                        truth, level, target.foldsNames(), database.loadMillis(), database.totalRows()));
             }
         }
         return results;
@@ -111,12 +119,17 @@ public final class Evaluation {
      * Scores a database that is already loaded (a user's own) against a truth file: discovery with declared
      * foreign keys ignored, then the same scoring as for the benchmarks.
      */
-    public EvaluationResult evaluateLoaded(ConnectionSettings connection, SchemaFilter filter, TruthSet truth,
+    public EvaluationResult evaluateLoaded(String name, Supplier<Source> opener, SchemaFilter filter, TruthSet truth,
             StatisticsLevel level) {
-        return evaluate(connection.jdbcUrl().replaceAll("\\?.*", ""), "", connection, filter, truth, level, true, 0, 0);
+        requireNonNull(name, "name is null");
+        requireNonNull(opener, "opener is null");
+        requireNonNull(filter, "filter is null");
+        requireNonNull(truth, "truth is null");
+        requireNonNull(level, "level is null");
+        return evaluate(name, "", opener, filter, truth, level, true, 0, 0);
     }
 
-    private EvaluationResult evaluate(String name, String target, ConnectionSettings connection, SchemaFilter filter,
+    private EvaluationResult evaluate(String name, String target, Supplier<Source> opener, SchemaFilter filter,
             TruthSet truth, StatisticsLevel level, boolean ignoreCase, long loadMillis, long rows) {
         Score score = null;
         SchemaSnapshot snapshot = null;
@@ -125,7 +138,7 @@ public final class Evaluation {
             Map<String, Long> stages = new LinkedHashMap<>();
             stages.put(LOAD, loadMillis);
             InferenceResult result;
-            try (JdbcSource source = JdbcSource.open(connection)) {
+            try (Source source = opener.get()) {
                 long started = System.nanoTime();
                 snapshot = source.readSchema(filter, options.progress()).withoutDeclared();
                 stages.put(READ_SCHEMA, millisSince(started));
@@ -140,7 +153,7 @@ public final class Evaluation {
                 // metadata and engine levels read no data, so the inference gets no probe either
                 ValueProbe probe = level.readsData() ? source.valueProbe() : ValueProbe.NONE;
                 result = new RelationshipInference(options.inference())
-                        .infer(RunContext.start(toolVersion()), snapshot, statistics, probe, options.progress());
+                        .infer(RunContext.start(ToolVersion.current()), snapshot, statistics, probe, options.progress());
                 stages.put(INFERENCE, millisSince(started));
             }
             result.stageMillis().forEach((stage, millis) -> stages.put(INFERENCE + "/" + stage, millis));
@@ -172,11 +185,6 @@ public final class Evaluation {
             return sorted.get(size / 2);
         }
         return (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
-    }
-
-    static String toolVersion() {
-        String version = Evaluation.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 
     private static long millisSince(long startNanos) {

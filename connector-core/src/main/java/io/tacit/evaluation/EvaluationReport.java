@@ -68,7 +68,7 @@ public final class EvaluationReport {
             runs.add(run);
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("toolVersion", Evaluation.toolVersion());
+        document.put("toolVersion", io.tacit.run.ToolVersion.current());
         document.put("runs", runs);
         try {
             return JSON.writeValueAsString(document) + "\n";
@@ -191,20 +191,35 @@ public final class EvaluationReport {
             next.sort((left, right) -> Double.compare(left.lower(), right.lower()));
             pooled.put(key, next);
         }
-        StringBuilder out = new StringBuilder();
-        out.append("| target | level | confidence | predictions | mean confidence | observed precision |\n");
-        out.append("| --- | --- | --- | ---: | ---: | ---: |\n");
+        StringBuilder out = new StringBuilder("Each cell: predictions · mean confidence → observed precision.\n\n");
+        List<CalibrationBucket> header = Scorer.calibration(List.of(), List.of());
+        out.append("| target | level |");
+        StringBuilder rule = new StringBuilder("| --- | --- |");
+        boolean low = pooled.values().stream().anyMatch(buckets -> buckets.get(0).lower() == 0.0);
+        if (low) {
+            out.append(" 0.0-0.5 |");
+            rule.append(" ---: |");
+        }
+        for (CalibrationBucket bucket : header) {
+            out.append(' ').append(bucket.label()).append(" |");
+            rule.append(" ---: |");
+        }
+        out.append(" ECE |\n").append(rule).append(" ---: |\n");
         for (Map.Entry<String, List<CalibrationBucket>> entry : pooled.entrySet()) {
-            String key = entry.getKey().replaceFirst("\\| \\d ", "| ");
-            for (CalibrationBucket bucket : entry.getValue()) {
-                out.append("| ").append(key).append(" | ").append(bucket.label())
-                        .append(" | ").append(bucket.predictions())
-                        .append(" | ").append(bucket.predictions() == 0 ? "-" : fixed(bucket.meanConfidence()))
-                        .append(" | ").append(bucket.predictions() == 0 ? "-" : fixed(bucket.precision()))
-                        .append(" |\n");
+            out.append("| ").append(entry.getKey().replaceFirst("\\| \\d ", "| ")).append(" |");
+            List<CalibrationBucket> buckets = entry.getValue();
+            if (low && buckets.get(0).lower() != 0.0) {
+                out.append(" - |");
             }
-            out.append("| ").append(key).append(" | **ECE** | | | ")
-                    .append(fixed(Scorer.expectedCalibrationError(entry.getValue()))).append(" |\n");
+            for (CalibrationBucket bucket : buckets) {
+                if (bucket.predictions() == 0) {
+                    out.append(" - |");
+                } else {
+                    out.append(' ').append(bucket.predictions()).append(" · ").append(fixed(bucket.meanConfidence()))
+                            .append(" → ").append(fixed(bucket.precision())).append(" |");
+                }
+            }
+            out.append(' ').append(fixed(Scorer.expectedCalibrationError(buckets))).append(" |\n");
         }
         return out.toString();
     }
