@@ -1,0 +1,368 @@
+package io.tacit.openmetadata;
+
+import static io.tacit.openmetadata.Fixtures.CUSTOMER;
+import static io.tacit.openmetadata.Fixtures.ORDERS;
+import static io.tacit.openmetadata.Fixtures.ORDER_ITEMS;
+import static io.tacit.openmetadata.Fixtures.PRODUCT;
+import static io.tacit.openmetadata.Fixtures.edge;
+import static io.tacit.openmetadata.Fixtures.options;
+import static io.tacit.openmetadata.Fixtures.publisher;
+import static io.tacit.openmetadata.Fixtures.result;
+import static io.tacit.openmetadata.Fixtures.run;
+import static io.tacit.openmetadata.Fixtures.shopResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tacit.error.ErrorKind;
+import io.tacit.error.TacitException;
+import io.tacit.model.InferenceResult;
+import io.tacit.model.RunContext;
+import io.tacit.openmetadata.fake.FakeOpenMetadata;
+import io.tacit.spi.ProgressListener;
+import io.tacit.spi.PublishPlan.Action;
+import io.tacit.spi.PublishReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Headers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenMetadataPublisherTest {
+    private final FakeOpenMetadata fake = Fixtures.shop("1.4.0");
+
+    @AfterEach
+    void noPayloadTheServerWouldRefuse() {
+        assertThat(fake.violations()).isEmpty();
+        fake.close();
+    }
+
+    private PublishReport publish(InferenceResult result) {
+        return publish(result, options());
+    }
+
+    private PublishReport publish(InferenceResult result, PublishOptions options) {
+        try (OpenMetadataPublisher publisher = publisher(fake, options, result.run())) {
+            OpenMetadataPlan plan = publisher.plan(result, ProgressListener.NONE);
+            return publisher.apply(plan, ProgressListener.NONE);
+        }
+    }
+
+    private OpenMetadataPlan plan(InferenceResult result) {
+        try (OpenMetadataPublisher publisher = publisher(fake, options(), result.run())) {
+            return publisher.plan(result, ProgressListener.NONE);
+        }
+    }
+
+    private static List<String> constraints(JsonNode table) {
+        List<String> result = new ArrayList<>();
+        for (JsonNode constraint : table.path("tableConstraints")) {
+            result.add(constraint.path("constraintType").asText() + " " + constraint.path("columns") + " "
+                    + constraint.path("referredColumns"));
+        }
+        return result;
+    }
+
+    private List<String> tableWrites() {
+        return fake.writes().stream()
+                .filter(write -> !write.endsWith("/pipelineStatus") && !write.equals("PUT /api/v1/services/ingestionPipelines"))
+                .toList();
+    }
+
+    @Test
+    void firstPublishWritesConstraintsTagsPropertiesJoinsLineageAndRunStatus() {
+        RunContext run = run("tacit-run-1");
+        PublishReport report = publish(shopResult(run));
+
+        assertThat(report.failures()).isZero();
+        assertThat(report.added()).isGreaterThanOrEqualTo(3);
+        assertThat(constraints(fake.table(ORDERS))).containsExactly(
+                "FOREIGN_KEY [\"customer_id\"] [\"shop.shopdb.public.customer.id\"]",
+                "FOREIGN_KEY [\"product_id\"] [\"shop.shopdb.public.product.id\"]");
+        assertThat(constraints(fake.table(ORDER_ITEMS))).containsExactly(
+                "FOREIGN_KEY [\"order_id\"] [\"shop.shopdb.public.orders.id\"]");
+        assertThat(fake.columnTags(ORDERS, "customer_id")).containsExactlyInAnyOrder(
+                "TacitInferred.InferredForeignKey/Automated", "TacitInferred.ConfidenceHigh/Automated");
+        assertThat(fake.columnTags(ORDERS, "product_id")).contains("TacitInferred.ConfidenceMedium/Automated");
+        assertThat(fake.columnTags(ORDER_ITEMS, "order_id")).contains("TacitInferred.ConfidenceLow/Automated");
+        assertThat(fake.columnTags(ORDERS, "note")).isEmpty();
+        assertThat(fake.tagFqns()).contains("TacitInferred.Rejected");
+        assertThat(fake.customProperties()).containsExactly("tacitState", "tacitInferredRelationships");
+
+        JsonNode extension = fake.table(ORDERS).path("extension");
+        assertThat(extension.path("tacitInferredRelationships").asText())
+                .contains("customer_id", "public.customer(id)", "0.93", "100% of 42 distinct values", "tacit-run-1");
+        TacitState state = TacitState.parse(extension.path("tacitState").asText()).orElseThrow();
+        assertThat(state.edges()).hasSize(2).allMatch(TacitState.PublishedEdge::ownsConstraint);
+
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        assertThat(fake.joinCounts(ORDERS + ".customer_id", CUSTOMER + ".id")).isEqualTo(Map.of(yesterday, 1));
+
+        ObjectNode lineage = fake.lineage(CUSTOMER, ORDERS).orElseThrow();
+        assertThat(lineage.path("description").asText()).startsWith("tacit:")
+                .contains("confidence 0.93", "evidence:", "run tacit-run-1");
+        assertThat(lineage.path("columnsLineage").get(0).path("toColumn").asText()).isEqualTo(ORDERS + ".customer_id");
+        assertThat(fake.lineage(ORDERS, ORDER_ITEMS)).isPresent();
+
+        String pipeline = "shop.tacit-relationships";
+        assertThat(fake.pipelines()).contains(pipeline);
+        assertThat(fake.pipelineStatuses(pipeline)).hasSize(1);
+        JsonNode status = fake.pipelineStatuses(pipeline).values().iterator().next();
+        assertThat(status.path("pipelineState").asText()).isEqualTo("success");
+        assertThat(status.path("endDate").asLong()).isGreaterThanOrEqualTo(status.path("startDate").asLong());
+        assertThat(status.path("status").get(0).path("records").asInt()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void secondRunWithNoChangeWritesNothing() {
+        publish(shopResult(run("tacit-run-1")));
+        fake.clearWrites();
+
+        RunContext second = run("tacit-run-2");
+        OpenMetadataPlan plan = plan(shopResult(second));
+        assertThat(plan.isEmpty()).as(plan.render()).isTrue();
+        assertThat(plan.changes()).extracting(change -> change.action()).containsOnly(Action.UNCHANGED);
+
+        PublishReport report = publish(shopResult(second));
+        assertThat(tableWrites()).isEmpty();
+        assertThat(report.unchanged()).isEqualTo(2);
+        assertThat(constraints(fake.table(ORDERS))).hasSize(2);
+        // the run is still recorded in the pipeline status
+        assertThat(fake.writes()).allMatch(write -> write.endsWith("/pipelineStatus"));
+        assertThat(fake.pipelineStatuses("shop.tacit-relationships")).hasSize(2);
+    }
+
+    @Test
+    void edgeThatIsNoLongerInferredIsRetired() {
+        publish(shopResult(run("tacit-run-1")));
+        RunContext second = run("tacit-run-2");
+
+        PublishReport report = publish(result(second, edge(second, "orders", "customer_id", "customer", "id", 0.93)));
+
+        assertThat(report.retired()).isGreaterThanOrEqualTo(2);
+        assertThat(constraints(fake.table(ORDERS))).containsExactly(
+                "FOREIGN_KEY [\"customer_id\"] [\"shop.shopdb.public.customer.id\"]");
+        assertThat(fake.columnTags(ORDERS, "product_id")).isEmpty();
+        assertThat(constraints(fake.table(ORDER_ITEMS))).isEmpty();
+        assertThat(fake.lineage(ORDERS, ORDER_ITEMS)).isEmpty();
+        assertThat(fake.table(ORDER_ITEMS).path("extension").has("tacitState")).isFalse();
+        assertThat(fake.lineage(CUSTOMER, ORDERS).orElseThrow().path("description").asText())
+                .contains("customer_id").doesNotContain("product_id");
+    }
+
+    @Test
+    void constraintTagAndLineageWrittenBySomeoneElseAreLeftAlone() {
+        fake.addConstraint(ORDERS, "UNIQUE", List.of("note"), null);
+        fake.addConstraint(ORDERS, "FOREIGN_KEY", List.of("product_id"), List.of(PRODUCT + ".id"));
+        publish(shopResult(run("tacit-run-1")));
+        fake.addColumnTag(ORDERS, "customer_id", "TacitInferred.ConfidenceLow", "Manual");
+        ObjectNode foreignLineage = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        foreignLineage.put("description", "from query logs");
+        foreignLineage.put("source", "QueryLineage");
+        fake.putLineage(PRODUCT, ORDER_ITEMS, foreignLineage);
+
+        // product_id is no longer inferred: tacit never added that constraint, so it stays
+        RunContext second = run("tacit-run-2");
+        publish(result(second, edge(second, "orders", "customer_id", "customer", "id", 0.93),
+                edge(second, "order.items", "product_id", "product", "id", 0.9)));
+
+        assertThat(constraints(fake.table(ORDERS))).containsExactly(
+                "UNIQUE [\"note\"] ",
+                "FOREIGN_KEY [\"product_id\"] [\"shop.shopdb.public.product.id\"]",
+                "FOREIGN_KEY [\"customer_id\"] [\"shop.shopdb.public.customer.id\"]");
+        assertThat(fake.columnTags(ORDERS, "customer_id")).contains("TacitInferred.ConfidenceLow/Manual");
+        assertThat(fake.lineage(PRODUCT, ORDER_ITEMS).orElseThrow().path("description").asText()).isEqualTo("from query logs");
+    }
+
+    @Test
+    void constraintsResetByMetadataIngestionAreAddedAgain() {
+        publish(shopResult(run("tacit-run-1")));
+        fake.resetConstraints(ORDERS);
+        fake.addConstraint(ORDERS, "PRIMARY_KEY", List.of("id"), null);
+
+        PublishReport report = publish(shopResult(run("tacit-run-2")));
+
+        assertThat(report.changed()).isEqualTo(2);
+        assertThat(constraints(fake.table(ORDERS))).containsExactly("PRIMARY_KEY [\"id\"] ",
+                "FOREIGN_KEY [\"customer_id\"] [\"shop.shopdb.public.customer.id\"]",
+                "FOREIGN_KEY [\"product_id\"] [\"shop.shopdb.public.product.id\"]");
+    }
+
+    @Test
+    void stewardRejectionIsHonouredAndNeverPublishedAgain() {
+        publish(shopResult(run("tacit-run-1")));
+        // one steward tags a column Rejected, another removes tacit's tag from another column
+        fake.addColumnTag(ORDERS, "customer_id", "TacitInferred.Rejected", "Manual");
+        fake.removeColumnTag(ORDERS, "product_id", "TacitInferred.InferredForeignKey");
+
+        PublishReport report = publish(shopResult(run("tacit-run-2")));
+        assertThat(report.retired()).isGreaterThanOrEqualTo(2);
+        assertThat(constraints(fake.table(ORDERS))).isEmpty();
+        assertThat(fake.columnTags(ORDERS, "customer_id")).containsExactly("TacitInferred.Rejected/Manual");
+        assertThat(fake.columnTags(ORDERS, "product_id")).isEmpty();
+        assertThat(fake.lineage(CUSTOMER, ORDERS)).isEmpty();
+        TacitState state = TacitState.parse(fake.table(ORDERS).path("extension").path("tacitState").asText()).orElseThrow();
+        assertThat(state.rejected()).hasSize(2);
+
+        // even after the Rejected tag is gone, the rejection stands
+        fake.removeColumnTag(ORDERS, "customer_id", "TacitInferred.Rejected");
+        fake.clearWrites();
+        publish(shopResult(run("tacit-run-3")));
+        assertThat(constraints(fake.table(ORDERS))).isEmpty();
+        assertThat(tableWrites()).isEmpty();
+    }
+
+    @Test
+    void aJoinCountAnotherWriterSetIsNeverLowered() {
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        fake.setJoinCount(ORDERS + ".customer_id", CUSTOMER + ".id", yesterday, 57);
+
+        publish(shopResult(run("tacit-run-1")));
+
+        assertThat(fake.joinCounts(ORDERS + ".customer_id", CUSTOMER + ".id")).isEqualTo(Map.of(yesterday.toString(), 57));
+        assertThat(fake.joinCounts(ORDERS + ".product_id", PRODUCT + ".id")).isEqualTo(Map.of(yesterday.toString(), 1));
+    }
+
+    @Test
+    void lineageDeletedByAPersonIsNotAddedAgain() {
+        publish(shopResult(run("tacit-run-1")));
+        fake.deleteLineage(CUSTOMER, ORDERS);
+        publish(shopResult(run("tacit-run-2")));
+        assertThat(fake.lineage(CUSTOMER, ORDERS)).isEmpty();
+        assertThat(constraints(fake.table(ORDERS))).hasSize(2);
+    }
+
+    @Test
+    void lineageCanBeSwitchedOffAndTacitsEdgesAreThenRemoved() {
+        publish(shopResult(run("tacit-run-1")));
+        assertThat(fake.lineageCount()).isEqualTo(3);
+        publish(shopResult(run("tacit-run-2")), options().withLineage(false));
+        assertThat(fake.lineageCount()).isZero();
+        assertThat(constraints(fake.table(ORDERS))).hasSize(2);
+    }
+
+    @Test
+    void retriesAfter429AndSucceeds() {
+        fake.fail(FakeOpenMetadata.path("PATCH", "/api/v1/tables/"), 429, 2, Headers.of("Retry-After", "0"));
+        PublishReport report = publish(shopResult(run("tacit-run-1")));
+        assertThat(report.failures()).isZero();
+        assertThat(constraints(fake.table(ORDERS))).hasSize(2);
+        assertThat(constraints(fake.table(ORDER_ITEMS))).hasSize(1);
+    }
+
+    @Test
+    void serverErrorOnOneTableDoesNotStopTheOthers() {
+        String ordersId = fake.tableId(ORDERS);
+        fake.fail(FakeOpenMetadata.path("PATCH", "/api/v1/tables/" + ordersId), 500, 100, Headers.of());
+
+        PublishReport report = publish(shopResult(run("tacit-run-1")));
+
+        assertThat(report.failures()).isEqualTo(1);
+        PublishReport.Outcome failed = report.outcomes().stream().filter(outcome -> !outcome.ok()).findFirst().orElseThrow();
+        assertThat(failed.target()).isEqualTo(ORDERS);
+        assertThat(failed.message()).contains("500", "injected failure");
+        assertThat(constraints(fake.table(ORDER_ITEMS))).hasSize(1);
+        assertThat(constraints(fake.table(ORDERS))).isEmpty();
+        JsonNode status = fake.pipelineStatuses("shop.tacit-relationships").values().iterator().next();
+        assertThat(status.path("pipelineState").asText()).isEqualTo("partialSuccess");
+        assertThat(status.path("status").get(0).path("failures").get(0).path("name").asText()).isEqualTo(ORDERS);
+    }
+
+    @Test
+    void badTokenIsAClearCatalogErrorWithoutTheToken() {
+        RunContext run = run("tacit-run-1");
+        try (OpenMetadataPublisher publisher = new OpenMetadataPublisher(Fixtures.client(fake, "wrong-token-secret"),
+                options(), run, false, java.time.Clock.systemUTC())) {
+            assertThatThrownBy(() -> publisher.plan(shopResult(run), ProgressListener.NONE))
+                    .isInstanceOfSatisfying(TacitException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.CATALOG);
+                        assertThat(e.kind().exitCode()).isEqualTo(4);
+                        assertThat(e.oneLine()).contains("401", "token", "Settings > Bots").doesNotContain("wrong-token-secret");
+                    });
+        }
+        assertThat(fake.writes()).isEmpty();
+    }
+
+    @Test
+    void tablesMissingFromTheCatalogAreReportedNotFatal() {
+        RunContext run = run("tacit-run-1");
+        PublishReport report = publish(result(run, edge(run, "ghost", "customer_id", "customer", "id", 0.95),
+                edge(run, "orders", "customer_id", "customer", "id", 0.93),
+                edge(run, "orders", "product_id", "ghost", "id", 0.91)));
+
+        assertThat(report.failures()).isZero();
+        assertThat(report.outcomes()).anySatisfy(outcome -> {
+            assertThat(outcome.target()).isEqualTo("shop.shopdb.public.ghost");
+            assertThat(outcome.message()).contains("skipped", "not in OpenMetadata");
+        });
+        assertThat(report.outcomes()).anySatisfy(outcome -> assertThat(outcome.message())
+                .contains("referenced table shop.shopdb.public.ghost is not in OpenMetadata"));
+        assertThat(constraints(fake.table(ORDERS))).containsExactly(
+                "FOREIGN_KEY [\"customer_id\"] [\"shop.shopdb.public.customer.id\"]");
+    }
+
+    @Test
+    void newerServersGetRelationshipTypeAndPatchByName() {
+        fake.version("1.12.3");
+        publish(shopResult(run("tacit-run-1")));
+        assertThat(fake.table(ORDERS).path("tableConstraints").get(0).path("relationshipType").asText()).isEqualTo("MANY_TO_ONE");
+        assertThat(fake.writes()).anyMatch(write -> write.startsWith("PATCH /api/v1/tables/name/"));
+    }
+
+    @Test
+    void version14GetsNeitherRelationshipTypeNorPatchByName() {
+        publish(shopResult(run("tacit-run-1")));
+        assertThat(fake.table(ORDERS).path("tableConstraints").get(0).has("relationshipType")).isFalse();
+        assertThat(fake.writes()).noneMatch(write -> write.startsWith("PATCH /api/v1/tables/name/"));
+    }
+
+    @Test
+    void serversOlderThan14AreRefused() {
+        fake.version("1.3.4");
+        assertThatThrownBy(() -> plan(shopResult(run("tacit-run-1"))))
+                .isInstanceOfSatisfying(TacitException.class, e -> assertThat(e.getMessage()).contains("1.3.4", "1.4"));
+    }
+
+    @Test
+    void dryRunPlansAndWritesNothing() {
+        RunContext run = run("tacit-run-1");
+        try (OpenMetadataPublisher publisher = new OpenMetadataPublisher(Fixtures.client(fake, Fixtures.TOKEN), options(), run,
+                true, java.time.Clock.systemUTC())) {
+            OpenMetadataPlan plan = publisher.plan(shopResult(run), ProgressListener.NONE);
+            String text = plan.render();
+            assertThat(text).contains("ADD", ORDERS, "foreign key (customer_id) -> shop.shopdb.public.customer(id)",
+                    "classification TacitInferred", "lineage from " + CUSTOMER);
+            publisher.apply(plan, ProgressListener.NONE);
+        }
+        assertThat(fake.writes()).isEmpty();
+    }
+
+    @Test
+    void offlineModeWritesThePlannedRequestsAsFiles(@TempDir Path directory) throws Exception {
+        PublishReport report = publish(shopResult(run("tacit-run-1")), options().withOfflineDirectory(directory));
+        assertThat(fake.writes()).isEmpty();
+        assertThat(report.failures()).isZero();
+        try (var files = Files.list(directory)) {
+            List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+            assertThat(names).contains("plan.txt", "requests.json");
+            assertThat(names).anyMatch(name -> name.matches("\\d{4}-PATCH-.*\\.json"));
+            assertThat(names).anyMatch(name -> name.matches("\\d{4}-PUT-lineage-.*\\.json"));
+        }
+        JsonNode requests = OpenMetadataClient.mapper().readTree(directory.resolve("requests.json").toFile());
+        assertThat(requests.get(0).path("path").asText()).startsWith("/api/v1/");
+        assertThat(requests.findValuesAsText("method")).contains("PATCH", "PUT");
+    }
+
+    @Test
+    void belowTheConfidenceThresholdNothingIsPublished() {
+        publish(shopResult(run("tacit-run-1")), options().withMinConfidence(0.95));
+        assertThat(tableWrites()).isEmpty();
+    }
+}
