@@ -1,0 +1,136 @@
+package io.tacit.bench;
+
+import io.tacit.dialect.postgres.PostgresDialect;
+import io.tacit.jdbc.ConnectionSettings;
+import io.tacit.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Creates a large application-shaped schema in a PostgreSQL database for the schema-read benchmark: each
+ * table has an {@code id} primary key, {@code <other>_id} columns pointing at earlier tables (without foreign
+ * key constraints, as ORMs often leave them), names, codes, timestamps, amounts and flags. Deterministic: the
+ * same arguments give the same schema. Writes, so it is never run against a source tacit reads in production.
+ */
+public final class ScaleSchemaGenerator {
+    private static final String[] NOUNS = {
+        "account", "address", "invoice", "payment", "customer", "product", "category", "order", "shipment",
+        "supplier", "warehouse", "employee", "department", "project", "ticket", "comment", "review", "coupon",
+        "campaign", "session", "device", "region", "store", "contract", "subscription", "plan", "refund", "tax",
+    };
+
+    private ScaleSchemaGenerator() {
+    }
+
+    /** What was created. */
+    public record Generated(int tables, int columns, long rowsPerTable) {
+        public String format() {
+            return "created " + tables + " tables, " + columns + " columns, " + rowsPerTable + " rows per table";
+        }
+    }
+
+    /**
+     * Creates {@code tables} tables of {@code columnsPerTable} columns each in the connection's current
+     * schema, fills each with {@code rowsPerTable} rows (0 for none) and runs ANALYZE.
+     */
+    public static Generated generate(Connection connection, int tables, int columnsPerTable, long rowsPerTable)
+            throws SQLException {
+        if (tables < 1 || columnsPerTable < 2 || rowsPerTable < 0) {
+            throw new IllegalArgumentException("need at least 1 table, 2 columns per table and 0 or more rows");
+        }
+        Dialect dialect = new PostgresDialect(ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT);
+        Random random = new Random(20_000L + tables * 31L + columnsPerTable);
+        List<String> names = new ArrayList<>();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (int t = 0; t < tables; t++) {
+                String name = NOUNS[t % NOUNS.length] + "_" + (t / NOUNS.length + 1);
+                List<String[]> columns = columns(names, columnsPerTable, random);
+                StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(dialect.quoteIdentifier(name)).append(" (");
+                StringBuilder select = new StringBuilder("SELECT ");
+                for (int c = 0; c < columns.size(); c++) {
+                    if (c > 0) {
+                        ddl.append(", ");
+                        select.append(", ");
+                    }
+                    ddl.append(dialect.quoteIdentifier(columns.get(c)[0])).append(' ').append(columns.get(c)[1]);
+                    select.append(columns.get(c)[2]);
+                }
+                statement.execute(ddl.append(")").toString());
+                if (rowsPerTable > 0) {
+                    statement.execute("INSERT INTO " + dialect.quoteIdentifier(name) + " " + select
+                            + " FROM generate_series(1, " + rowsPerTable + ") AS g");
+                }
+                names.add(name);
+                if (t % 100 == 99) {
+                    connection.commit();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+        return new Generated(tables, tables * columnsPerTable, rowsPerTable);
+    }
+
+    /** {name, type, value expression over the row number g} for each column. */
+    private static List<String[]> columns(List<String> earlier, int count, Random random) {
+        List<String[]> columns = new ArrayList<>();
+        columns.add(new String[] {"id", "bigint PRIMARY KEY", "g"});
+        List<String> used = new ArrayList<>(List.of("id"));
+        int i = 1;
+        while (columns.size() < count) {
+            int kind = random.nextInt(8);
+            String[] column;
+            if (kind < 3 && !earlier.isEmpty()) {
+                String target = earlier.get(random.nextInt(earlier.size()));
+                column = new String[] {target + "_id", "bigint", "1 + (g * 7) % 1000"};
+            } else if (kind == 3) {
+                column = new String[] {"name_" + i, "varchar(100)", "'name ' || g"};
+            } else if (kind == 4) {
+                column = new String[] {"created_at_" + i, "timestamp NOT NULL DEFAULT now()", "timestamp '2024-01-01' + g * interval '1 minute'"};
+            } else if (kind == 5) {
+                column = new String[] {"amount_" + i, "numeric(12,2)", "(g % 997) * 1.25"};
+            } else if (kind == 6) {
+                column = new String[] {"code_" + i, "char(8)", "lpad((g % 100000)::text, 8, '0')"};
+            } else {
+                column = new String[] {"active_" + i, "boolean NOT NULL DEFAULT true", "g % 3 = 0"};
+            }
+            i++;
+            if (used.contains(column[0])) {
+                continue;
+            }
+            used.add(column[0]);
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    /** {@code ScaleSchemaGenerator <jdbc-url> <user> <tables> <columns-per-table> [rows-per-table]}; password from TACIT_BENCH_PASSWORD. */
+    public static void main(String[] args) throws SQLException {
+        if (args.length < 4) {
+            System.err.println("usage: ScaleSchemaGenerator <jdbc-url> <user> <tables> <columns-per-table> [rows-per-table]");
+            System.exit(2);
+        }
+        long rows = 0;
+        if (args.length > 4) {
+            rows = Long.parseLong(args[4]);
+        }
+        String password = System.getenv().getOrDefault("TACIT_BENCH_PASSWORD", "");
+        try (Connection connection = DriverManager.getConnection(args[0], args[1], password)) {
+            System.out.println(generate(connection, Integer.parseInt(args[2]), Integer.parseInt(args[3]), rows).format());
+        }
+    }
+}
