@@ -53,6 +53,10 @@ public final class ValueText {
         if (isCanonicalInteger(raw)) {
             return raw;
         }
+        String plain = plainDecimal(raw);
+        if (plain != null) {
+            return plain;
+        }
         try {
             BigDecimal number = new BigDecimal(raw.trim());
             if (number.signum() == 0) {
@@ -62,6 +66,47 @@ public final class ValueText {
         } catch (NumberFormatException notANumber) {
             return raw;
         }
+    }
+
+    /**
+     * The canonical form of a plain decimal such as {@code 12.50} or {@code -0.040} without parsing it, or null
+     * when the text is anything else (exponent, leading zeros, sign plus, spaces): the common case on the hot
+     * path of a scan stays free of BigDecimal.
+     */
+    private static String plainDecimal(String raw) {
+        int length = raw.length();
+        int start = length > 0 && raw.charAt(0) == '-' ? 1 : 0;
+        int dot = -1;
+        for (int i = start; i < length; i++) {
+            char c = raw.charAt(i);
+            if (c == '.') {
+                if (dot >= 0) {
+                    return null;
+                }
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        if (dot <= start || dot == length - 1) {
+            return null;
+        }
+        // no leading zeros in the integer part, except a lone 0 before the dot
+        if (raw.charAt(start) == '0' && dot != start + 1) {
+            return null;
+        }
+        int end = length;
+        while (end > dot + 1 && raw.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (end == dot + 1) {
+            end = dot;
+        }
+        String result = end == length ? raw : raw.substring(0, end);
+        if (result.equals("-0") || result.equals("0")) {
+            return "0";
+        }
+        return result;
     }
 
     /** Whether {@code text} is an integer in canonical form: optional minus, no leading zero, digits only. */
@@ -100,12 +145,12 @@ public final class ValueText {
     }
 
     /**
-     * Compares two texts numerically when both are numbers, lexically otherwise. Canonical integers compare
-     * without parsing.
+     * Compares two texts numerically when both are numbers, lexically otherwise. Canonical numbers (as
+     * {@link #canonicalNumber} writes them) compare without parsing.
      */
     public static int compareNumbers(String left, String right) {
-        if (isCanonicalInteger(left) && isCanonicalInteger(right)) {
-            return compareCanonicalIntegers(left, right);
+        if (isCanonicalDecimal(left) && isCanonicalDecimal(right)) {
+            return compareCanonicalDecimals(left, right);
         }
         BigDecimal leftNumber = parse(left);
         BigDecimal rightNumber = parse(right);
@@ -128,18 +173,59 @@ public final class ValueText {
         }
     }
 
-    private static int compareCanonicalIntegers(String left, String right) {
+    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?} and not {@code -0}. */
+    static boolean isCanonicalDecimal(String text) {
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        if (start == length) {
+            return false;
+        }
+        int dot = text.indexOf('.', start);
+        int integerEnd = dot < 0 ? length : dot;
+        if (integerEnd == start || (text.charAt(start) == '0' && integerEnd > start + 1)) {
+            return false;
+        }
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (i != dot && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        if (dot >= 0 && (dot == length - 1 || text.charAt(length - 1) == '0')) {
+            return false;
+        }
+        return !(start == 1 && integerEnd == 2 && text.charAt(1) == '0' && dot < 0);
+    }
+
+    private static int compareCanonicalDecimals(String left, String right) {
         boolean leftNegative = left.charAt(0) == '-';
         boolean rightNegative = right.charAt(0) == '-';
         if (leftNegative != rightNegative) {
             return leftNegative ? -1 : 1;
         }
-        int byMagnitude;
-        if (left.length() != right.length()) {
-            byMagnitude = Integer.compare(left.length(), right.length());
-        } else {
-            byMagnitude = left.compareTo(right);
+        int magnitude = compareMagnitudes(left, leftNegative ? 1 : 0, right, rightNegative ? 1 : 0);
+        return leftNegative ? -magnitude : magnitude;
+    }
+
+    private static int compareMagnitudes(String left, int leftStart, String right, int rightStart) {
+        int leftDot = left.indexOf('.', leftStart);
+        int rightDot = right.indexOf('.', rightStart);
+        int leftIntegerEnd = leftDot < 0 ? left.length() : leftDot;
+        int rightIntegerEnd = rightDot < 0 ? right.length() : rightDot;
+        int leftDigits = leftIntegerEnd - leftStart;
+        int rightDigits = rightIntegerEnd - rightStart;
+        if (leftDigits != rightDigits) {
+            return Integer.compare(leftDigits, rightDigits);
         }
-        return leftNegative ? -byMagnitude : byMagnitude;
+        for (int i = 0; i < leftDigits; i++) {
+            int byDigit = Character.compare(left.charAt(leftStart + i), right.charAt(rightStart + i));
+            if (byDigit != 0) {
+                return byDigit;
+            }
+        }
+        // equal integer parts: fractions (no trailing zeros) compare as text, a missing one is smallest
+        String leftFraction = leftDot < 0 ? "" : left.substring(leftDot + 1);
+        String rightFraction = rightDot < 0 ? "" : right.substring(rightDot + 1);
+        return leftFraction.compareTo(rightFraction);
     }
 }

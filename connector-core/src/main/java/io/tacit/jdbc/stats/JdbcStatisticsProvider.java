@@ -91,6 +91,6 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
-        return connection.prepareStatement(sql);
+        return dialect.prepare(connection, sql);
     }
 }

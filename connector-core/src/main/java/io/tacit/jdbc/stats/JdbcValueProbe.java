@@ -113,7 +113,7 @@ public final class JdbcValueProbe implements ValueProbe {
     }
 
     private Containment run(String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql);
+        try (PreparedStatement statement = dialect.prepare(connection, sql);
                 ResultSet result = statement.executeQuery()) {
             result.next();
             long distinct = result.getLong("distinct_values");

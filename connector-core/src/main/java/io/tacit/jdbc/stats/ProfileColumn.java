@@ -10,66 +10,98 @@ import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.TypeFamily;
 import io.tacit.statistics.ValueSketches;
 import io.tacit.statistics.ValueText;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.datasketches.hash.MurmurHash3;
 import org.apache.datasketches.theta.UpdateSketch;
 
 /**
- * One column's figures while its table is scanned. While the distinct values fit the table's budget they are
- * kept in a hash set (exact count; sketch, min and max computed once per distinct value at the end); after
- * that every value goes into the Theta sketch and the running min/max instead.
+ * One column's figures while its table is scanned, built for the hot path of a scan:
+ * <ul>
+ *   <li>integers (PostgreSQL, MariaDB) are read with {@code getLong} and counted in a primitive set of the
+ *       values themselves — no object per row;</li>
+ *   <li>text is hashed as its canonical UTF-8 bytes (on PostgreSQL the driver's own bytes, no String per row)
+ *       and counted in a primitive set of 64-bit hashes (two distinct values sharing a 64-bit hash is
+ *       vanishingly rare at these sizes); a value becomes a String only the first time it is seen.</li>
+ * </ul>
+ * Sketch, min, max and the value list are updated once per distinct value. When the table's budget of exactly
+ * counted distinct values is spent, the column gives up its set and every value goes to the sketch and the
+ * running min/max. Values reach the sketch in the same canonical text form that
+ * {@link io.tacit.statistics.ValueOverlap} uses, so sketches and value lists of any two columns compare.
  */
 final class ProfileColumn {
-    private enum Reader {
-        NUMBER,
-        UUID,
-        TEXT,
-        PADDED_TEXT,
+    /** {@code numeric(15,2)}, {@code decimal(10, 4)}: a declared scale above zero. */
+    private static final Pattern FRACTIONAL = Pattern.compile(".*\\(\\s*\\d+\\s*,\\s*0*[1-9]\\d*\\s*\\).*");
+    private static final long HASH_SEED = 9001L;
+
+    private enum Source {
+        /** {@code getLong}: integers of drivers whose values are typed */
+        LONG,
+        /** the driver's bytes of a text value (PgJDBC: the UTF-8 text as received) */
+        RAW_TEXT,
+        /** as RAW_TEXT, without the blanks of a {@code char(n)} */
+        RAW_PADDED_TEXT,
+        /** {@code getString} turned into canonical text */
+        CANONICAL_TEXT,
+        /** {@code getBytes} as lower-case hex */
         BINARY
     }
 
     private final Column column;
     private final ColumnName name;
     private final int index;
-    private final Reader reader;
+    private final Source source;
     private final Comparator<String> order;
     private final int lgK;
+    private final int valueListLimit;
     private long nulls;
     private long nonNull;
     private long width;
-    private Set<String> exact = new HashSet<>();
+    private LongHashSet exact = new LongHashSet();
     private UpdateSketch sketch;
+    private long minLong = Long.MAX_VALUE;
+    private long maxLong = Long.MIN_VALUE;
     private String min;
     private String max;
+    private List<String> values = new ArrayList<>();
 
-    ProfileColumn(ColumnName name, Column column, int index, int lgK) {
+    ProfileColumn(ColumnName name, Column column, int index, String dialect, int lgK, int valueListLimit) {
         this.name = requireNonNull(name, "name is null");
         this.column = requireNonNull(column, "column is null");
         this.index = index;
         this.lgK = lgK;
-        this.reader = readerFor(column);
+        this.valueListLimit = valueListLimit;
+        this.source = sourceFor(column, dialect);
         this.order = ValueText.order(column.type().family());
+        this.sketch = ValueSketches.newSketch(lgK);
     }
 
-    /** Whether profiling can read this column as a key candidate. */
+    /**
+     * Whether profiling reads this column as a key candidate: a key-like family, and not a decimal with
+     * fractional digits (prices and measures are never keys, and they are a large share of a fact table).
+     */
     static boolean profiled(Column column) {
-        return column.type().family().keyLike();
+        TypeFamily family = column.type().family();
+        if (!family.keyLike()) {
+            return false;
+        }
+        return family != TypeFamily.DECIMAL || !FRACTIONAL.matcher(column.type().nativeName()).matches();
     }
 
     /** The canonical text of a value the database printed for this column. */
     static String canonical(Column column, String raw) {
-        return switch (readerFor(column)) {
-            case NUMBER -> ValueText.canonicalNumber(raw);
-            case UUID -> raw.toLowerCase(Locale.ROOT);
-            case PADDED_TEXT -> ValueText.unpadded(raw);
-            default -> raw;
-        };
+        TypeFamily family = column.type().family();
+        if (family == TypeFamily.STRING && blankPadded(column.type().nativeName())) {
+            return ValueText.unpadded(raw);
+        }
+        return ValueText.canonical(family, raw);
     }
 
     /**
@@ -78,46 +110,77 @@ final class ProfileColumn {
      * @return whether the value was new to the exact distinct set (it costs one unit of the table's budget)
      */
     boolean accept(ResultSet row) throws SQLException {
-        String value;
-        int valueWidth;
-        switch (reader) {
-            case NUMBER -> {
-                String raw = row.getString(index);
-                value = raw == null ? null : ValueText.canonicalNumber(raw);
-                valueWidth = value == null ? 0 : value.length();
+        if (source == Source.LONG) {
+            long value = row.getLong(index);
+            if (value == 0 && row.wasNull()) {
+                nulls++;
+                return false;
             }
-            case UUID -> {
-                String raw = row.getString(index);
-                value = raw == null ? null : raw.toLowerCase(Locale.ROOT);
-                valueWidth = 16;
-            }
-            case PADDED_TEXT -> {
-                String raw = row.getString(index);
-                value = raw == null ? null : ValueText.unpadded(raw);
-                valueWidth = raw == null ? 0 : raw.length();
-            }
+            return acceptLong(value);
+        }
+        byte[] bytes;
+        String text = null;
+        int binaryWidth = -1;
+        switch (source) {
+            case RAW_TEXT -> bytes = row.getBytes(index);
+            case RAW_PADDED_TEXT -> bytes = unpadded(row.getBytes(index));
             case BINARY -> {
                 byte[] raw = row.getBytes(index);
-                value = raw == null ? null : ValueText.hex(raw);
-                valueWidth = raw == null ? 0 : raw.length;
+                if (raw != null) {
+                    binaryWidth = raw.length;
+                    text = ValueText.hex(raw);
+                }
+                bytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
             }
             default -> {
-                value = row.getString(index);
-                valueWidth = value == null ? 0 : value.length();
+                String raw = row.getString(index);
+                if (raw != null) {
+                    text = canonical(column, raw);
+                }
+                bytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
             }
         }
-        if (value == null) {
+        if (bytes == null) {
             nulls++;
             return false;
         }
         nonNull++;
-        width += valueWidth;
-        if (exact != null) {
-            return exact.add(value);
+        width += binaryWidth >= 0 ? binaryWidth : bytes.length;
+        if (exact == null) {
+            sketch.update(bytes);
+            track(text == null ? new String(bytes, StandardCharsets.UTF_8) : text);
+            return false;
         }
-        sketch.update(value);
+        if (!exact.add(MurmurHash3.hash(bytes, HASH_SEED)[0])) {
+            return false;
+        }
+        sketch.update(bytes);
+        String value = text == null ? new String(bytes, StandardCharsets.UTF_8) : text;
         track(value);
-        return false;
+        if (values != null) {
+            if (values.size() < valueListLimit) {
+                values.add(value);
+            } else {
+                values = null;
+            }
+        }
+        return true;
+    }
+
+    private boolean acceptLong(long value) {
+        nonNull++;
+        width += digits(value);
+        if (value < minLong) {
+            minLong = value;
+        }
+        if (value > maxLong) {
+            maxLong = value;
+        }
+        if (exact == null) {
+            sketch.update(Long.toString(value));
+            return false;
+        }
+        return exact.add(value);
     }
 
     /** Distinct values held exactly, 0 once the column has moved to its sketch. */
@@ -125,45 +188,74 @@ final class ProfileColumn {
         return exact == null ? 0 : exact.size();
     }
 
-    /** Gives up the exact set (the table's budget is spent): its values move into the sketch. */
+    /** Gives up the exact set (the table's budget is spent): from now on every value goes to the sketch. */
     void abandonExact() {
         if (exact == null) {
             return;
         }
-        sketch = ValueSketches.newSketch(lgK);
-        for (String value : exact) {
-            sketch.update(value);
-            track(value);
+        if (source == Source.LONG) {
+            for (long value : exact.toArray()) {
+                sketch.update(Long.toString(value));
+            }
         }
         exact = null;
+        values = null;
     }
 
-    ColumnStatistics finish(StatisticsOrigin origin, long rows, int valueListLimit) {
+    ColumnStatistics finish(StatisticsOrigin origin, long rows) {
         ColumnStatistics.Builder builder = ColumnStatistics.builder(name, origin)
                 .rows(rows)
                 .nulls(nulls);
         if (nonNull > 0) {
             builder.averageWidth((double) width / nonNull);
         }
-        if (exact != null) {
-            UpdateSketch built = ValueSketches.newSketch(lgK);
-            for (String value : exact) {
-                built.update(value);
-                track(value);
-            }
-            builder.distinct(DistinctCount.exact(exact.size()));
-            builder.sketch(ValueSketches.serialize(built));
-            if (exact.size() <= valueListLimit) {
-                List<String> values = new ArrayList<>(exact);
-                values.sort(order);
-                builder.values(values);
-            }
+        if (source == Source.LONG) {
+            finishLongs(builder);
         } else {
-            builder.distinct(DistinctCount.estimated(Math.min(nonNull, Math.round(sketch.getEstimate()))));
-            builder.sketch(ValueSketches.serialize(sketch));
+            if (exact != null) {
+                builder.distinct(DistinctCount.exact(exact.size()));
+                if (values != null) {
+                    values.sort(order);
+                    builder.values(values);
+                }
+            } else {
+                builder.distinct(estimated());
+            }
+            builder.min(min).max(max);
         }
-        builder.min(min).max(max);
+        builder.sketch(ValueSketches.serialize(sketch));
         return builder.build();
+    }
+
+    private void finishLongs(ColumnStatistics.Builder builder) {
+        if (nonNull > 0) {
+            builder.min(Long.toString(minLong)).max(Long.toString(maxLong));
+        }
+        if (exact == null) {
+            builder.distinct(estimated());
+            return;
+        }
+        long[] distinct = exact.toArray();
+        builder.distinct(DistinctCount.exact(distinct.length));
+        boolean listed = distinct.length <= valueListLimit;
+        if (listed) {
+            Arrays.sort(distinct);
+        }
+        List<String> texts = listed ? new ArrayList<>(distinct.length) : null;
+        for (long value : distinct) {
+            String text = Long.toString(value);
+            sketch.update(text);
+            if (listed) {
+                texts.add(text);
+            }
+        }
+        if (listed) {
+            builder.values(texts);
+        }
+    }
+
+    private DistinctCount estimated() {
+        return DistinctCount.estimated(Math.min(nonNull, Math.round(sketch.getEstimate())));
     }
 
     Column column() {
@@ -179,14 +271,50 @@ final class ProfileColumn {
         }
     }
 
-    private static Reader readerFor(Column column) {
+    private static byte[] unpadded(byte[] raw) {
+        if (raw == null) {
+            return null;
+        }
+        int end = raw.length;
+        while (end > 0 && raw[end - 1] == ' ') {
+            end--;
+        }
+        if (end == raw.length) {
+            return raw;
+        }
+        return Arrays.copyOf(raw, end);
+    }
+
+    private static int digits(long value) {
+        if (value == Long.MIN_VALUE) {
+            return 20;
+        }
+        int sign = value < 0 ? 1 : 0;
+        long magnitude = Math.abs(value);
+        int digits = 1;
+        while (magnitude >= 10) {
+            magnitude /= 10;
+            digits++;
+        }
+        return sign + digits;
+    }
+
+    private static Source sourceFor(Column column, String dialect) {
         TypeFamily family = column.type().family();
+        String nativeName = column.type().nativeName().toLowerCase(Locale.ROOT);
+        boolean postgres = dialect.equals("postgresql");
+        boolean typedDriver = postgres || dialect.equals("mariadb") || dialect.equals("mysql");
         return switch (family) {
-            case INTEGER, DECIMAL -> Reader.NUMBER;
-            case UUID -> Reader.UUID;
-            case BINARY -> Reader.BINARY;
-            case STRING -> blankPadded(column.type().nativeName()) ? Reader.PADDED_TEXT : Reader.TEXT;
-            default -> Reader.TEXT;
+            // SQLite and unknown drivers may hold text in an integer column: read what is there
+            case INTEGER -> typedDriver && !nativeName.contains("unsigned") ? Source.LONG : Source.CANONICAL_TEXT;
+            case BINARY -> Source.BINARY;
+            case STRING -> {
+                if (!postgres) {
+                    yield Source.CANONICAL_TEXT;
+                }
+                yield blankPadded(nativeName) ? Source.RAW_PADDED_TEXT : Source.RAW_TEXT;
+            }
+            default -> Source.CANONICAL_TEXT;
         };
     }
 

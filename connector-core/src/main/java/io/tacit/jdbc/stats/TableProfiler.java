@@ -85,7 +85,8 @@ final class TableProfiler {
         List<ProfileColumn> columns = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Column column = candidates.get(i);
-            columns.add(new ProfileColumn(table.columnName(column.name()), column, i + 1, settings.sketchLgK()));
+            columns.add(new ProfileColumn(table.columnName(column.name()), column, i + 1, dialect.name(),
+                    settings.sketchLgK(), settings.valueListLimit()));
         }
         long rows = 0;
         long budgetUsed = 0;
@@ -121,7 +122,7 @@ final class TableProfiler {
         Map<String, ColumnStatistics> statistics = new LinkedHashMap<>();
         engine.ifPresent(known -> statistics.putAll(known.columns()));
         for (ProfileColumn column : columns) {
-            statistics.put(column.column().name(), column.finish(origin, rows, settings.valueListLimit()));
+            statistics.put(column.column().name(), column.finish(origin, rows));
         }
         return Optional.of(new TableStatistics(table.name(), origin, tableRows, wholeTable, statistics));
     }
