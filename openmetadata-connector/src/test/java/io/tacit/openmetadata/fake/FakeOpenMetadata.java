@@ -573,7 +573,8 @@ public final class FakeOpenMetadata implements AutoCloseable {
                     }
                 }
             }
-            check("latest profile answer", table, "entity/data/table.json");
+            // no schema check on this answer: 1.4's min/max is a oneOf of number and integer, which a whole
+            // number matches twice; the server does not validate what it returns either
             return json(200, table);
         }
         if (method.equals("PATCH")) {
