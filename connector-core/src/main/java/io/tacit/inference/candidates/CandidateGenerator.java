@@ -39,7 +39,8 @@ public final class CandidateGenerator {
     static final Set<String> PERSON_WORDS = Set.of(
             "created", "updated", "modified", "deleted", "approved", "reviewed", "assigned", "owner", "author",
             "creator", "editor", "approver", "assignee", "reviewer", "rep", "agent", "manager", "supervisor",
-            "salesperson", "reports", "by");
+            "salesperson", "reports", "by", "voter", "recipient", "sender", "proposer", "requester", "reporter",
+            "submitter");
     /** Compact singular aliases of tables that hold people. */
     static final Set<String> PERSON_TABLES = Set.of(
             "user", "employee", "staff", "person", "member", "account", "editor", "admin", "agent", "people");
@@ -69,6 +70,7 @@ public final class CandidateGenerator {
                     proposeForColumn(facts, column);
                 }
             }
+            proposeJunction(facts);
             proposeComposite(facts);
             proposeExtension(facts);
             proposePolymorphic(facts);
@@ -132,6 +134,38 @@ public final class CandidateGenerator {
                         Names.compact(stripped.subList(0, stripped.size() - 1)));
             }
         }
+        // names completed by the table's own name: artist.type -> artist_type, cdtoc_raw.release -> release_raw
+        List<String> tableTokens = Names.tokens(table.name().table());
+        List<String> own = stemTokens.orElse(stripped);
+        if (!own.isEmpty()) {
+            Set<String> qualified = new LinkedHashSet<>();
+            for (int i = 1; i <= tableTokens.size(); i++) {
+                List<String> head = new java.util.ArrayList<>(tableTokens.subList(0, i));
+                head.addAll(own);
+                qualified.add(Names.compact(head));
+                List<String> tail = new java.util.ArrayList<>(own);
+                tail.addAll(tableTokens.subList(tableTokens.size() - i, tableTokens.size()));
+                qualified.add(Names.compact(tail));
+            }
+            for (int start = 0; start < tableTokens.size(); start++) {
+                for (int end = start + 1; end <= tableTokens.size(); end++) {
+                    List<String> run = tableTokens.subList(start, end);
+                    if (run.size() > own.size() && run.subList(run.size() - own.size(), run.size()).equals(own)) {
+                        qualified.add(Names.compact(run));
+                    }
+                }
+            }
+            qualified.remove(Names.compact(tableTokens));
+            for (String alias : qualified) {
+                proposeTables(from, index.tablesByAlias(alias), MatchKind.QUALIFIED_NAME);
+            }
+        }
+        // key-named columns of a detail table: area_gid_redirect.new_id -> area
+        if (stemTokens.isPresent() || facts.table().primaryKey().map(key -> key.columns().contains(column.name())).orElse(false)) {
+            for (int i = 1; i < tableTokens.size(); i++) {
+                proposeTables(from, index.tablesByAlias(Names.compact(tableTokens.subList(0, i))), MatchKind.OWNER_TABLE);
+            }
+        }
         // hierarchy and person roles
         boolean selfWord = false;
         boolean personWord = false;
@@ -149,7 +183,7 @@ public final class CandidateGenerator {
     }
 
     /** The name without its key suffix: {@code customer_id} -> customer, {@code productid} -> product. */
-    static Optional<List<String>> stem(List<String> tokens) {
+    public static Optional<List<String>> stem(List<String> tokens) {
         if (tokens.size() >= 2 && Names.KEY_SUFFIXES.contains(tokens.get(tokens.size() - 1))) {
             return Optional.of(tokens.subList(0, tokens.size() - 1));
         }
@@ -179,6 +213,9 @@ public final class CandidateGenerator {
             }
         }
         for (TableName table : tables) {
+            if (index.facts(table).map(facts -> facts.aliases().contains(compactStem)).orElse(false)) {
+                continue;
+            }
             List<String> tableTokens = Names.tokens(table.table());
             boolean atWordBoundary = tableTokens.size() > stem.size()
                     && Names.compact(tableTokens.subList(0, stem.size())).equals(compactStem);
@@ -216,6 +253,73 @@ public final class CandidateGenerator {
 
     private void add(Candidate fresh, MatchKind kind) {
         candidates.computeIfAbsent(fresh.key(), ignored -> fresh).addMatch(kind);
+    }
+
+    /**
+     * A link table named after the tables it joins ({@code l_area_artist}) whose numbered columns
+     * ({@code entity0}, {@code entity1}) reference those tables in order.
+     */
+    private void proposeJunction(TableFacts facts) {
+        Table table = facts.table();
+        Map<String, List<Column>> numbered = new TreeMap<>();
+        for (Column column : table.columns()) {
+            String name = column.name();
+            int end = name.length();
+            while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+                end--;
+            }
+            if (end < name.length() && end > 0 && column.type().family().keyLike()) {
+                String base = name.substring(0, end).replaceAll("_+$", "");
+                numbered.computeIfAbsent(base, ignored -> new ArrayList<>()).add(column);
+            }
+        }
+        if (numbered.isEmpty()) {
+            return;
+        }
+        List<List<TableName>> parts = decompose(Names.tokens(table.name().table()));
+        for (Map.Entry<String, List<Column>> group : numbered.entrySet()) {
+            List<Column> columns = new ArrayList<>(group.getValue());
+            if (columns.size() < 2) {
+                continue;
+            }
+            columns.sort(java.util.Comparator.comparing(Column::name));
+            List<TableName> sameName = index.tablesByAlias(Names.compact(group.getKey()));
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnName from = table.columnName(columns.get(i).name());
+                if (parts.size() == columns.size()) {
+                    proposeTables(from, parts.get(i), MatchKind.JUNCTION_POSITION);
+                }
+                proposeTables(from, sameName, MatchKind.JUNCTION_POSITION);
+            }
+        }
+    }
+
+    /** Splits a table name into consecutive table names, skipping a short leading prefix; empty when it cannot. */
+    private List<List<TableName>> decompose(List<String> tokens) {
+        for (int skip = 0; skip <= 1 && skip < tokens.size(); skip++) {
+            List<List<TableName>> parts = new ArrayList<>();
+            if (split(tokens, skip, parts)) {
+                return parts;
+            }
+        }
+        return List.of();
+    }
+
+    private boolean split(List<String> tokens, int start, List<List<TableName>> parts) {
+        if (start == tokens.size()) {
+            return parts.size() >= 2;
+        }
+        for (int end = tokens.size(); end > start; end--) {
+            List<TableName> tables = index.tablesByAlias(Names.compact(tokens.subList(start, end)));
+            if (!tables.isEmpty()) {
+                parts.add(tables);
+                if (split(tokens, end, parts)) {
+                    return true;
+                }
+                parts.remove(parts.size() - 1);
+            }
+        }
+        return false;
     }
 
     /** Composite keys whose every column pairs with a distinct column of this table by key name. */
@@ -264,10 +368,16 @@ public final class CandidateGenerator {
     /** {@code l_artist_recording_example.id} -> {@code l_artist_recording.id}: a table extending another. */
     private void proposeExtension(TableFacts facts) {
         Table table = facts.table();
-        if (table.primaryKey().isEmpty() || !table.primaryKey().get().isSingleColumn()) {
+        if (table.primaryKey().isEmpty()) {
             return;
         }
-        String key = table.primaryKey().get().columns().get(0);
+        for (String key : table.primaryKey().get().columns()) {
+            proposeExtension(facts, key);
+        }
+    }
+
+    private void proposeExtension(TableFacts facts, String key) {
+        Table table = facts.table();
         String keyName = Names.compact(facts.strippedTokens(key));
         String name = Names.compact(table.name().table());
         for (int length = 4; length < name.length(); length++) {

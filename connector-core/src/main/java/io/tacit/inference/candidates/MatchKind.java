@@ -18,6 +18,12 @@ public enum MatchKind {
     ROLE_TABLE("role name ending in the table's name"),
     /** the column is named after the table with no key suffix: {@code track.recording} -> {@code recording.id} */
     WHOLE_NAME("named after the table"),
+    /** the column name completed by its own table's name: {@code artist.type} -> {@code artist_type} */
+    QUALIFIED_NAME("column name completed by its table's name"),
+    /** the n-th numbered column of a link table named after n tables: {@code l_area_artist.entity1} -> {@code artist} */
+    JUNCTION_POSITION("numbered column of a link table named after its tables"),
+    /** a key-named column pointing at the table whose name begins its own table's name */
+    OWNER_TABLE("table whose name begins the referencing table's name"),
     /** the name stem is the leading words of the table's name: {@code kind_id} -> {@code kind_type} */
     TABLE_HEAD("name stem begins the table's name"),
     /** the name stem abbreviates the table's name: {@code ship_via} -> {@code shippers} */

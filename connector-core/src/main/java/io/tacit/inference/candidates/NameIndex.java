@@ -34,12 +34,32 @@ public final class NameIndex {
     private final Map<String, List<TableName>> byExactName = new HashMap<>();
     private final Map<String, List<KeyMember>> byKeyMember = new HashMap<>();
 
+    /** A key name or composite key shape found in this many tables is a convention, not a reference target. */
+    static final int REPEATED = 4;
+
     /** One column of a composite key. */
     public record KeyMember(TableName table, Key key, int position) {
     }
 
     public NameIndex(SchemaSnapshot snapshot, Statistics statistics) {
         Set<String> frequentPrefixes = frequentShortPrefixes(snapshot);
+        Map<String, Integer> signatures = new HashMap<>();
+        for (Table table : snapshot.tables()) {
+            if (!table.kind().isView()) {
+                TableFacts draft = describe(table, statistics, frequentPrefixes);
+                for (Key key : table.allKeys()) {
+                    if (!key.isSingleColumn()) {
+                        signatures.merge(signature(draft, key), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        Set<String> repeatedSignatures = new java.util.HashSet<>();
+        signatures.forEach((signature, count) -> {
+            if (count >= REPEATED) {
+                repeatedSignatures.add(signature);
+            }
+        });
         for (Table table : snapshot.tables()) {
             if (table.kind().isView()) {
                 continue;
@@ -62,7 +82,7 @@ public final class NameIndex {
                 }
             }
             for (Key key : table.allKeys()) {
-                if (key.isSingleColumn()) {
+                if (key.isSingleColumn() || repeatedSignatures.contains(signature(tableFacts, key))) {
                     continue;
                 }
                 for (int i = 0; i < key.columns().size(); i++) {
@@ -72,6 +92,35 @@ public final class NameIndex {
                 }
             }
         }
+        pruneRepeatedKeyNames();
+    }
+
+    /**
+     * Drops key names that are keys of many tables without naming any of them ({@code gid}, {@code uuid}):
+     * such columns are each table's own identifier, not a reference to one of the others.
+     */
+    private void pruneRepeatedKeyNames() {
+        byKeyName.entrySet().removeIf(entry -> {
+            long tables = entry.getValue().stream().map(ColumnName::table).distinct().count();
+            if (tables < REPEATED) {
+                return false;
+            }
+            for (ColumnName key : entry.getValue()) {
+                TableFacts owner = facts.get(key.table());
+                List<String> tokens = owner.strippedTokens(key.column());
+                String stem = tokens.size() >= 2 ? Names.compact(tokens.subList(0, tokens.size() - 1))
+                        : CandidateGenerator.stem(tokens).map(Names::compact).orElse("");
+                if (!stem.isEmpty() && owner.aliases().contains(stem)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static String signature(TableFacts facts, Key key) {
+        return key.columns().stream().map(column -> Names.compact(facts.strippedTokens(column))).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Partitions and inheritance children are reached through their parent, never referenced themselves. */

@@ -23,18 +23,23 @@ public final class NameAffinitySignal implements Signal {
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
         Map<String, Double> features = new TreeMap<>();
         StringBuilder detail = new StringBuilder();
+        if (!candidate.matches().isEmpty()) {
+            // the strongest convention decides; weaker ones that also fit add nothing
+            features.put(NAME + "." + candidate.bestMatch().feature(), 1.0);
+        }
         for (MatchKind kind : candidate.matches()) {
-            features.put(NAME + "." + kind.feature(), 1.0);
             if (detail.length() > 0) {
                 detail.append("; ");
             }
             detail.append(kind.description());
         }
         if (candidate.matches().isEmpty()) {
-            features.put(NAME + "." + MatchKind.VALUES_ONLY.feature(), 1.0);
             detail.append(MatchKind.VALUES_ONLY.description());
+        } else {
+            // one shared weight for "the name points here", refined per kind: a convention the training data
+            // never saw still counts as a name match
+            features.put(NAME + ".matched", 1.0);
         }
-        features.put(NAME + ".kinds", (double) candidate.matches().size());
         double strength = 1.0 - (double) candidate.bestMatch().ordinal() / MatchKind.values().length;
         return Optional.of(new Measurement(NAME, strength, features,
                 String.join(", ", candidate.from().columns()) + " -> " + candidate.to() + ": " + detail));

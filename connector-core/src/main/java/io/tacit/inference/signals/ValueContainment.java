@@ -51,7 +51,7 @@ public final class ValueContainment {
         return left.strip().compareTo(right.strip());
     }
 
-    static BigDecimal number(String text) {
+    public static BigDecimal number(String text) {
         String trimmed = text.strip();
         if (trimmed.isEmpty() || trimmed.length() > 40) {
             return null;
@@ -67,7 +67,7 @@ public final class ValueContainment {
         }
     }
 
-    static String canonical(String value) {
+    public static String canonical(String value) {
         BigDecimal number = number(value);
         if (number != null) {
             return number.stripTrailingZeros().toPlainString();

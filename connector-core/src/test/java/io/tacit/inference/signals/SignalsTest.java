@@ -33,8 +33,10 @@ class SignalsTest {
         double unnamed = fixture.measure(signal, candidate("orders", "quantity", "customers", "customer_id"))
                 .orElseThrow().value();
         assertThat(named).isGreaterThan(unnamed);
-        assertThat(fixture.feature(signal, candidate("orders", "quantity", "customers", "customer_id"), "values_only"))
-                .isEqualTo(1.0);
+        assertThat(fixture.feature(signal, candidate("orders", "quantity", "customers", "customer_id"), "matched"))
+                .isEqualTo(0.0);
+        assertThat(fixture.feature(signal, candidate("orders", "customer_id", "customers", "customer_id",
+                MatchKind.EXACT_KEY_NAME, MatchKind.ABBREVIATION), "abbreviation")).isEqualTo(0.0);
     }
 
     @Test

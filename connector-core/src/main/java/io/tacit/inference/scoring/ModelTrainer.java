@@ -1,0 +1,395 @@
+package io.tacit.inference.scoring;
+
+import io.tacit.inference.InferenceSettings;
+import io.tacit.inference.RelationshipInference;
+import io.tacit.inference.calibration.IsotonicCalibration;
+import io.tacit.inference.candidates.Candidate;
+import io.tacit.inference.candidates.CandidateGenerator;
+import io.tacit.inference.candidates.NameIndex;
+import io.tacit.inference.signals.SignalContext;
+import io.tacit.inference.signals.Signals;
+import io.tacit.model.Containment;
+import io.tacit.model.InferenceResult;
+import io.tacit.model.Relationship;
+import io.tacit.model.RunContext;
+import io.tacit.model.RunId;
+import io.tacit.model.SchemaSnapshot;
+import io.tacit.model.Statistics;
+import io.tacit.model.StatisticsLevel;
+import io.tacit.spi.ProgressListener;
+import io.tacit.spi.ValueProbe;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Trains the scoring model on the shared benchmarks and reports leave-one-dataset-out figures.
+ *
+ * <p>For every dataset at level {@code metadata} (and {@code full} when it has data) the candidates and their
+ * signal features become examples, labelled by {@code truth.csv} (edges only in {@code truth_extra.csv} are
+ * left out). For each dataset a model trained on the others runs the whole pipeline on it; the held-out
+ * selected edges calibrate the final model (isotonic) and give precision, recall, F1 and the expected
+ * calibration error, each dataset scored by a calibration fitted without it. The final weights are fitted on
+ * every dataset. Deterministic: the same benchmarks give the same file.
+ *
+ * <p>Usage: {@code ModelTrainer <benchmarks-dir> <model-out> [report-out]}; see {@code scripts/train-model.sh}.
+ */
+public final class ModelTrainer {
+    static final double L2 = 0.3;
+    /**
+     * Prior weights: what a careful person would guess before seeing any benchmark. The fit is pulled towards
+     * them, so a name convention that only one dataset uses (held out) still counts for something.
+     */
+    static final Map<String, Double> PRIOR = Map.ofEntries(
+            Map.entry("name-affinity.matched", 4.0),
+            // how specific each naming convention is, relative to any name match
+            Map.entry("name-affinity.exact_key_name", 1.5),
+            Map.entry("name-affinity.prefixed_key_name", 1.5),
+            Map.entry("name-affinity.table_and_key", 1.5),
+            Map.entry("name-affinity.whole_name", 1.5),
+            Map.entry("name-affinity.junction_position", 1.5),
+            Map.entry("name-affinity.composite", 1.0),
+            Map.entry("name-affinity.extension", 1.0),
+            Map.entry("name-affinity.self_role", 1.0),
+            Map.entry("name-affinity.role_key_name", 1.0),
+            Map.entry("name-affinity.role_table", 1.0),
+            Map.entry("name-affinity.qualified_name", 0.5),
+            Map.entry("name-affinity.person_role", 0.5),
+            Map.entry("containment.ratio", 2.0),
+            Map.entry("containment.complete", 1.0),
+            Map.entry("containment.mostly_missing", -2.0),
+            Map.entry("target-uniqueness.primary", 1.0),
+            Map.entry("type-compatibility.same_native", 0.5),
+            Map.entry("type-compatibility.cross_family", -0.5),
+            Map.entry("rivals.log_others", -0.5));
+    static final int ITERATIONS = 30;
+    static final double THRESHOLD = InferenceSettings.DEFAULTS.minConfidence();
+    private static final RunContext RUN = new RunContext(new RunId("tacit-training"), "training", Instant.EPOCH);
+
+    private ModelTrainer() {
+    }
+
+    /** One held-out prediction: a selected edge with its raw score and whether it is true. */
+    record Prediction(String dataset, StatisticsLevel level, String edge, double raw, boolean positive) {
+    }
+
+    /** Counts per dataset and level. */
+    record Score(String dataset, StatisticsLevel level, int truePositives, int falsePositives, int truth) {
+        double precision() {
+            return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+        }
+
+        double recall() {
+            return truth == 0 ? 1 : (double) truePositives / truth;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 4 && args[0].equals("explain")) {
+            explain(Path.of(args[1]), args[2], StatisticsLevel.parse(args[3]));
+            return;
+        }
+        if (args.length == 2 && args[0].equals("kinds")) {
+            for (BenchmarkDataset dataset : loadAll(Path.of(args[1]))) {
+                for (StatisticsLevel level : levels(dataset)) {
+                    Map<String, int[]> counts = new TreeMap<>();
+                    for (LogisticRegression.Example example : examples(dataset, level)) {
+                        example.features().forEach((feature, value) -> {
+                            if (feature.startsWith("name-affinity.") && !feature.endsWith("kinds") && value > 0) {
+                                int[] count = counts.computeIfAbsent(feature.substring(14), ignored -> new int[2]);
+                                count[0]++;
+                                count[1] += example.positive() ? 1 : 0;
+                            }
+                        });
+                    }
+                    StringBuilder line = new StringBuilder(dataset.name() + "/" + level.label() + ":");
+                    counts.forEach((kind, count) -> line.append(' ').append(kind).append('=').append(count[1]).append('/').append(count[0]));
+                    System.out.println(line);
+                }
+            }
+            return;
+        }
+        if (args.length < 2) {
+            System.err.println("usage: ModelTrainer <benchmarks-dir> <model-out> [report-out]");
+            System.exit(2);
+        }
+        Path benchmarks = Path.of(args[0]);
+        List<BenchmarkDataset> datasets = loadAll(benchmarks);
+        Training training = train(datasets);
+        List<String> header = new ArrayList<>();
+        header.add("trained by io.tacit.inference.scoring.ModelTrainer (scripts/train-model.sh) on "
+                + datasets.stream().map(BenchmarkDataset::name).toList());
+        header.add(String.format(Locale.ROOT, "l2 %.2f; leave-one-dataset-out: mean F1 metadata %.3f, full %.3f; precision %.3f; ECE %.3f",
+                L2, training.meanF1(StatisticsLevel.METADATA), training.meanF1(StatisticsLevel.FULL),
+                training.precision(), training.expectedCalibrationError()));
+        Files.writeString(Path.of(args[1]), training.model().format(header), StandardCharsets.UTF_8);
+        String report = training.report();
+        System.out.print(report);
+        if (args.length >= 3) {
+            Files.writeString(Path.of(args[2]), report, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Prints the held-out errors of one dataset: missed truth edges with their best candidate, false positives. */
+    static void explain(Path benchmarks, String name, StatisticsLevel level) throws IOException {
+        List<BenchmarkDataset> datasets = loadAll(benchmarks);
+        BenchmarkDataset heldOut = datasets.stream().filter(dataset -> dataset.name().equals(name)).findFirst().orElseThrow();
+        List<LogisticRegression.Example> training = new ArrayList<>();
+        for (BenchmarkDataset dataset : datasets) {
+            if (!dataset.name().equals(name)) {
+                for (StatisticsLevel each : levels(dataset)) {
+                    training.addAll(examples(dataset, each));
+                }
+            }
+        }
+        LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, PRIOR);
+        ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), IsotonicCalibration.identity());
+        SchemaSnapshot snapshot = heldOut.snapshot(level);
+        Statistics statistics = heldOut.statistics(level);
+        NameIndex index = new NameIndex(snapshot, statistics);
+        List<Candidate> candidates = new CandidateGenerator(index, statistics).generate();
+        SignalContext context = new SignalContext(snapshot, statistics, index, candidates);
+        CandidateScorer scorer = new CandidateScorer(Signals.all(), model);
+        ValueProbe probe = level == StatisticsLevel.METADATA ? ValueProbe.NONE : heldOut.probe();
+        Map<String, ScoredCandidate> scored = new TreeMap<>();
+        for (Candidate candidate : candidates) {
+            probe.containment(candidate.from(), candidate.to()).ifPresent(candidate::probed);
+            scored.put(candidate.key(), scorer.score(candidate, scorer.measure(candidate, context)));
+        }
+        java.util.Set<String> predicted = new java.util.TreeSet<>();
+        for (Prediction prediction : predict(heldOut, level, model)) {
+            if (prediction.raw() >= THRESHOLD) {
+                predicted.add(prediction.edge());
+            }
+        }
+        System.out.println("weights: " + fit.weights() + " intercept " + fit.intercept());
+        for (String edge : heldOut.truth()) {
+            if (!predicted.contains(edge)) {
+                ScoredCandidate candidate = scored.get(edge);
+                String from = edge.substring(0, edge.indexOf("->"));
+                String rival = scored.values().stream().filter(other -> other.candidate().from().toString().equals(from))
+                        .filter(other -> predicted.contains(other.candidate().key()))
+                        .map(other -> other.candidate().key() + " " + other.candidate().matches()).findFirst().orElse("-");
+                System.out.printf(Locale.ROOT, "MISSED %s %s | chosen instead: %s%n", edge,
+                        candidate == null ? "(no candidate)" : String.format(Locale.ROOT, "%.3f %s %s", candidate.rawProbability(),
+                                candidate.candidate().matches(), CandidateScorer.features(candidate.measurements())), rival);
+            }
+        }
+        for (String edge : predicted) {
+            if (!heldOut.truth().contains(edge)) {
+                ScoredCandidate candidate = scored.get(edge);
+                System.out.printf(Locale.ROOT, "FALSE %s %s%n", edge, candidate == null ? "" : String.format(Locale.ROOT,
+                        "%.3f %s %s", candidate.rawProbability(), candidate.candidate().matches(),
+                        CandidateScorer.features(candidate.measurements())));
+            }
+        }
+    }
+
+    public static List<BenchmarkDataset> loadAll(Path benchmarks) throws IOException {
+        List<BenchmarkDataset> datasets = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(benchmarks)) {
+            for (Path folder : folders.filter(path -> Files.exists(path.resolve("truth.csv"))).sorted().toList()) {
+                datasets.add(BenchmarkDataset.load(folder));
+            }
+        }
+        return datasets;
+    }
+
+    static List<StatisticsLevel> levels(BenchmarkDataset dataset) {
+        return dataset.hasData() ? List.of(StatisticsLevel.METADATA, StatisticsLevel.FULL) : List.of(StatisticsLevel.METADATA);
+    }
+
+    /** Training examples of one dataset at one level: every candidate, as if probed when there is data. */
+    static List<LogisticRegression.Example> examples(BenchmarkDataset dataset, StatisticsLevel level) {
+        SchemaSnapshot snapshot = dataset.snapshot(level);
+        Statistics statistics = dataset.statistics(level);
+        NameIndex index = new NameIndex(snapshot, statistics);
+        List<Candidate> candidates = new CandidateGenerator(index, statistics).generate();
+        SignalContext context = new SignalContext(snapshot, statistics, index, candidates);
+        CandidateScorer scorer = new CandidateScorer(Signals.all(), ScoringModel.parse(""));
+        ValueProbe probe = level == StatisticsLevel.METADATA ? ValueProbe.NONE : dataset.probe();
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (!dataset.extra().contains(candidate.key()) || dataset.truth().contains(candidate.key())) {
+                kept.add(candidate);
+            }
+        }
+        double weight = 1 / Math.sqrt(Math.max(1, kept.size()));
+        List<LogisticRegression.Example> examples = new ArrayList<>();
+        for (Candidate candidate : kept) {
+            Optional<Containment> containment = probe.containment(candidate.from(), candidate.to());
+            containment.ifPresent(candidate::probed);
+            Map<String, Double> features = CandidateScorer.features(scorer.measure(candidate, context));
+            examples.add(new LogisticRegression.Example(features, dataset.truth().contains(candidate.key()), weight));
+        }
+        return examples;
+    }
+
+    static Training train(List<BenchmarkDataset> datasets) {
+        Map<String, List<LogisticRegression.Example>> byDataset = new TreeMap<>();
+        for (BenchmarkDataset dataset : datasets) {
+            List<LogisticRegression.Example> all = new ArrayList<>();
+            for (StatisticsLevel level : levels(dataset)) {
+                all.addAll(examples(dataset, level));
+            }
+            byDataset.put(dataset.name(), all);
+        }
+        List<Prediction> predictions = new ArrayList<>();
+        Map<String, Integer> truthSizes = new TreeMap<>();
+        for (BenchmarkDataset heldOut : datasets) {
+            List<LogisticRegression.Example> training = new ArrayList<>();
+            byDataset.forEach((name, examples) -> {
+                if (!name.equals(heldOut.name())) {
+                    training.addAll(examples);
+                }
+            });
+            LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, PRIOR);
+            ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), IsotonicCalibration.identity());
+            for (StatisticsLevel level : levels(heldOut)) {
+                predictions.addAll(predict(heldOut, level, model));
+                truthSizes.put(heldOut.name() + "/" + level.label(), heldOut.truth().size());
+            }
+        }
+        List<LogisticRegression.Example> everything = new ArrayList<>();
+        byDataset.values().forEach(everything::addAll);
+        LogisticRegression.Fit fit = LogisticRegression.fit(everything, L2, ITERATIONS, PRIOR);
+        IsotonicCalibration calibration = calibrate(predictions, Optional.empty());
+        ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), calibration);
+        return new Training(model, predictions, truthSizes, datasets.stream().map(BenchmarkDataset::name).toList());
+    }
+
+    /** Runs the pipeline with a held-out model and keeps every selected edge with its raw score. */
+    static List<Prediction> predict(BenchmarkDataset dataset, StatisticsLevel level, ScoringModel model) {
+        RelationshipInference inference = new RelationshipInference(new InferenceSettings(0.0, 2_000), model);
+        ValueProbe probe = level == StatisticsLevel.METADATA ? ValueProbe.NONE : dataset.probe();
+        InferenceResult result = inference.infer(RUN, dataset.snapshot(level), dataset.statistics(level), probe,
+                ProgressListener.NONE);
+        List<Prediction> predictions = new ArrayList<>();
+        for (Relationship relationship : result.inferred()) {
+            String edge = relationship.key();
+            if (dataset.extra().contains(edge) && !dataset.truth().contains(edge)) {
+                continue;
+            }
+            predictions.add(new Prediction(dataset.name(), level, edge, relationship.confidence(),
+                    dataset.truth().contains(edge)));
+        }
+        return predictions;
+    }
+
+    static IsotonicCalibration calibrate(List<Prediction> predictions, Optional<String> without) {
+        List<Prediction> used = predictions.stream()
+                .filter(prediction -> without.map(name -> !name.equals(prediction.dataset())).orElse(true))
+                .toList();
+        double[] raw = new double[used.size()];
+        boolean[] outcomes = new boolean[used.size()];
+        for (int i = 0; i < used.size(); i++) {
+            raw[i] = used.get(i).raw();
+            outcomes[i] = used.get(i).positive();
+        }
+        return IsotonicCalibration.fit(raw, outcomes, 2.0);
+    }
+
+    /** The outcome of training: the model and the held-out figures. */
+    record Training(ScoringModel model, List<Prediction> predictions, Map<String, Integer> truthSizes,
+            List<String> datasets) {
+        /** Held-out predictions with confidences from a calibration fitted without their dataset. */
+        List<double[]> calibrated() {
+            List<double[]> result = new ArrayList<>();
+            Map<String, IsotonicCalibration> perDataset = new TreeMap<>();
+            for (Prediction prediction : predictions) {
+                IsotonicCalibration calibration = perDataset.computeIfAbsent(prediction.dataset(),
+                        name -> calibrate(predictions, Optional.of(name)));
+                result.add(new double[] {calibration.apply(prediction.raw()), prediction.positive() ? 1 : 0});
+            }
+            return result;
+        }
+
+        List<Score> scores() {
+            List<double[]> calibrated = calibrated();
+            Map<String, int[]> counts = new TreeMap<>();
+            truthSizes.keySet().forEach(key -> counts.put(key, new int[2]));
+            for (int i = 0; i < predictions.size(); i++) {
+                if (calibrated.get(i)[0] < THRESHOLD) {
+                    continue;
+                }
+                Prediction prediction = predictions.get(i);
+                int[] count = counts.get(prediction.dataset() + "/" + prediction.level().label());
+                count[prediction.positive() ? 0 : 1]++;
+            }
+            List<Score> scores = new ArrayList<>();
+            counts.forEach((key, count) -> {
+                String[] parts = key.split("/");
+                scores.add(new Score(parts[0], StatisticsLevel.parse(parts[1]), count[0], count[1], truthSizes.get(key)));
+            });
+            return scores;
+        }
+
+        double meanF1(StatisticsLevel level) {
+            return scores().stream().filter(score -> score.level() == level).mapToDouble(Score::f1).average().orElse(0);
+        }
+
+        double precision() {
+            int tp = 0;
+            int fp = 0;
+            for (Score score : scores()) {
+                tp += score.truePositives();
+                fp += score.falsePositives();
+            }
+            return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        }
+
+        /** Expected calibration error over 10 equal-width confidence bins of held-out selected edges. */
+        double expectedCalibrationError() {
+            List<double[]> calibrated = calibrated();
+            double[] confidence = new double[10];
+            double[] hits = new double[10];
+            int[] counts = new int[10];
+            for (double[] point : calibrated) {
+                int bin = Math.min(9, (int) (point[0] * 10));
+                confidence[bin] += point[0];
+                hits[bin] += point[1];
+                counts[bin]++;
+            }
+            double error = 0;
+            for (int bin = 0; bin < 10; bin++) {
+                if (counts[bin] > 0) {
+                    error += Math.abs(confidence[bin] - hits[bin]) / calibrated.size();
+                }
+            }
+            return error;
+        }
+
+        String report() {
+            StringBuilder out = new StringBuilder();
+            out.append("| dataset | level | truth | TP | FP | precision | recall | F1 |\n");
+            out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (Score score : scores()) {
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3f | %.3f | %.3f |%n",
+                        score.dataset(), score.level().label(), score.truth(), score.truePositives(),
+                        score.falsePositives(), score.precision(), score.recall(), score.f1()));
+            }
+            out.append(String.format(Locale.ROOT,
+                    "%nleave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "
+                            + "precision %.3f; ECE %.3f%n",
+                    THRESHOLD, meanF1(StatisticsLevel.METADATA),
+                    scores().stream().filter(score -> score.level() == StatisticsLevel.METADATA).count(),
+                    meanF1(StatisticsLevel.FULL), precision(), expectedCalibrationError()));
+            return out.toString();
+        }
+    }
+}
