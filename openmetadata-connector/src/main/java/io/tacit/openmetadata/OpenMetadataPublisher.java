@@ -177,28 +177,55 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
         if (wanted.isEmpty()) {
             return upstream;
         }
-        progress.stageStarted("read OpenMetadata lineage", wanted.size());
-        Map<TableName, Future<Map<String, JsonNode>>> pending = new LinkedHashMap<>();
+        // the referenced tables on the other end: when there are fewer of them (many facts, few dimensions),
+        // read their downstream edges instead of every referencing table's upstream edges
+        Map<String, TableName> wantedById = new HashMap<>();
+        Set<TableName> others = new java.util.TreeSet<>();
+        Map<String, TableName> byFqn = new HashMap<>();
+        inputs.catalog().values().forEach(table -> byFqn.put(table.fqn(), table.name()));
+        for (TableName name : wanted) {
+            CatalogTable table = inputs.catalog().get(name);
+            wantedById.put(table.table().getId().toString(), name);
+            upstream.put(name, new HashMap<>());
+            for (Relationship relationship : relationships) {
+                if (relationship.from().table().equals(name) && inputs.catalog().containsKey(relationship.to().table())) {
+                    others.add(relationship.to().table());
+                }
+            }
+            for (TacitState.PublishedEdge edge : table.state().edges()) {
+                if (edge.lineage() && !edge.referredColumns().isEmpty()) {
+                    TableName target = byFqn.get(Fqn.parent(edge.referredColumns().get(0)));
+                    if (target != null) {
+                        others.add(target);
+                    }
+                }
+            }
+        }
+        boolean fromReferenced = others.size() < wanted.size();
+        Set<TableName> reads = fromReferenced ? others : wanted;
+        progress.stageStarted("read OpenMetadata lineage", reads.size());
+        List<Future<List<JsonNode>>> pending = new ArrayList<>();
         ExecutorService executor = Executors.newFixedThreadPool(client.settings().concurrency());
         try {
-            for (TableName name : wanted) {
+            for (TableName name : reads) {
                 CatalogTable table = inputs.catalog().get(name);
-                pending.put(name, executor.submit(() -> {
-                    Map<String, JsonNode> edges = new HashMap<>();
+                pending.add(executor.submit(() -> {
                     JsonNode lineage = client.get(Path.of("v1", "lineage", "table", "name", table.fqn()),
-                            Map.of("upstreamDepth", "1", "downstreamDepth", "0"));
-                    String id = table.table().getId().toString();
-                    for (JsonNode edge : lineage.path("upstreamEdges")) {
-                        if (edge.path("toEntity").asText().equals(id)) {
-                            edges.put(edge.path("fromEntity").asText(), edge.path("lineageDetails"));
-                        }
-                    }
+                            fromReferenced ? Map.of("upstreamDepth", "0", "downstreamDepth", "1")
+                                    : Map.of("upstreamDepth", "1", "downstreamDepth", "0"));
+                    List<JsonNode> edges = new ArrayList<>();
+                    lineage.path(fromReferenced ? "downstreamEdges" : "upstreamEdges").forEach(edges::add);
                     progress.advanced(1);
                     return edges;
                 }));
             }
-            for (Map.Entry<TableName, Future<Map<String, JsonNode>>> entry : pending.entrySet()) {
-                upstream.put(entry.getKey(), await(entry.getValue()));
+            for (Future<List<JsonNode>> future : pending) {
+                for (JsonNode edge : await(future)) {
+                    TableName to = wantedById.get(edge.path("toEntity").asText());
+                    if (to != null) {
+                        upstream.get(to).put(edge.path("fromEntity").asText(), edge.path("lineageDetails"));
+                    }
+                }
             }
         } finally {
             executor.shutdownNow();

@@ -249,6 +249,26 @@ class OpenMetadataPublisherTest {
     }
 
     @Test
+    void lineageReadFromTheReferencedSideStillRespectsOwnershipAndIdempotency() {
+        // two referencing tables, one referenced table: the plan reads lineage from product's side
+        ObjectNode foreign = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        foreign.put("description", "dbt model");
+        foreign.put("source", "DbtLineage");
+        fake.putLineage(PRODUCT, ORDER_ITEMS, foreign);
+        RunContext run = run("tacit-run-1");
+        InferenceResult result = result(run, edge(run, "orders", "product_id", "product", "id", 0.9),
+                edge(run, "order.items", "product_id", "product", "id", 0.9));
+        publish(result);
+        assertThat(fake.lineage(PRODUCT, ORDERS).orElseThrow().path("description").asText()).startsWith("tacit:");
+        assertThat(fake.lineage(PRODUCT, ORDER_ITEMS).orElseThrow().path("description").asText()).isEqualTo("dbt model");
+
+        fake.clearWrites();
+        RunContext second = run("tacit-run-2");
+        assertThat(plan(result(second, edge(second, "orders", "product_id", "product", "id", 0.9),
+                edge(second, "order.items", "product_id", "product", "id", 0.9))).isEmpty()).isTrue();
+    }
+
+    @Test
     void retriesAfter429AndSucceeds() {
         fake.fail(FakeOpenMetadata.path("PATCH", "/api/v1/tables/"), 429, 2, Headers.of("Retry-After", "0"));
         PublishReport report = publish(shopResult(run("tacit-run-1")));

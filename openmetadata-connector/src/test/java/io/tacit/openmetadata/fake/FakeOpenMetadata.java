@@ -55,6 +55,7 @@ public final class FakeOpenMetadata implements AutoCloseable {
     private final Map<String, ObjectNode> tables = new LinkedHashMap<>();
     private final Map<String, String> tableIdByFqn = new LinkedHashMap<>();
     private final Map<String, TreeMap<String, Integer>> joins = new TreeMap<>();
+    private final Map<String, Set<String>> joinsByColumn = new java.util.HashMap<>();
     private final Map<String, ObjectNode> lineage = new LinkedHashMap<>();
     private final Map<String, ObjectNode> classifications = new LinkedHashMap<>();
     private final Map<String, ObjectNode> tags = new LinkedHashMap<>();
@@ -233,7 +234,6 @@ public final class FakeOpenMetadata implements AutoCloseable {
             table.set("databaseSchema", reference(schemas.get(schemaFqn), "databaseSchema"));
             tables.put(table.path("id").asText(), table);
             tableIdByFqn.put(fqn, table.path("id").asText());
-            check("seeded table " + fqn, table, "entity/data/table.json");
             return table;
         }
     }
@@ -320,7 +320,7 @@ public final class FakeOpenMetadata implements AutoCloseable {
     /** What the usage workflow does: set a day's join count for a column pair. */
     public void setJoinCount(String columnFqn, String otherColumnFqn, LocalDate date, int count) {
         synchronized (lock) {
-            joins.computeIfAbsent(pair(columnFqn, otherColumnFqn), key -> new TreeMap<>()).put(date.toString(), count);
+            joinCount(columnFqn, otherColumnFqn).put(date.toString(), count);
         }
     }
 
@@ -548,10 +548,15 @@ public final class FakeOpenMetadata implements AutoCloseable {
             List<JsonNode> matching = new ArrayList<>();
             for (ObjectNode table : tables.values()) {
                 if (Fqn.parent(table.path("fullyQualifiedName").asText()).equals(schema)) {
-                    matching.add(view(table, fields));
+                    matching.add(table);
                 }
             }
-            return json(200, page(matching, query));
+            ObjectNode page = page(matching, query);
+            ArrayNode data = (ArrayNode) page.get("data");
+            for (int i = 0; i < data.size(); i++) {
+                data.set(i, view((ObjectNode) data.get(i), fields));
+            }
+            return json(200, page);
         }
         if (method.equals("GET") && path.size() == 3 && path.get(1).equals("name")) {
             String id = tableIdByFqn.get(path.get(2));
@@ -620,8 +625,7 @@ public final class FakeOpenMetadata implements AutoCloseable {
                     if (!columnExists(other)) {
                         throw new BadRequest(400, "Invalid column name " + other);
                     }
-                    joins.computeIfAbsent(pair(columnFqn, other), key -> new TreeMap<>())
-                            .put(date.toString(), with.path("joinCount").asInt());
+                    joinCount(columnFqn, other).put(date.toString(), with.path("joinCount").asInt());
                 }
             }
             return json(200, view(table, Set.of("joins", "columns")));
@@ -736,22 +740,24 @@ public final class FakeOpenMetadata implements AutoCloseable {
             if (id == null) {
                 throw new BadRequest(404, "table instance for " + path.get(3) + " not found");
             }
+            int up = Integer.parseInt(query.getOrDefault("upstreamDepth", "1"));
+            int down = Integer.parseInt(query.getOrDefault("downstreamDepth", "1"));
             ObjectNode answer = MAPPER.createObjectNode();
             answer.set("entity", reference(tables.get(id), "table"));
             ArrayNode nodes = answer.putArray("nodes");
             ArrayNode upstream = answer.putArray("upstreamEdges");
-            answer.putArray("downstreamEdges");
+            ArrayNode downstream = answer.putArray("downstreamEdges");
             for (Map.Entry<String, ObjectNode> entry : lineage.entrySet()) {
                 String[] ends = entry.getKey().split(">");
-                if (ends[1].equals(id)) {
-                    ObjectNode edge = upstream.addObject();
+                ArrayNode target = ends[1].equals(id) && up > 0 ? upstream : ends[0].equals(id) && down > 0 ? downstream : null;
+                if (target != null) {
+                    ObjectNode edge = target.addObject();
                     edge.put("fromEntity", ends[0]);
                     edge.put("toEntity", ends[1]);
                     edge.set("lineageDetails", entry.getValue());
-                    nodes.add(reference(tables.get(ends[0]), "table"));
+                    nodes.add(reference(tables.get(ends[0].equals(id) ? ends[1] : ends[0]), "table"));
                 }
             }
-            check("lineage answer", answer, "type/entityLineage.json");
             return json(200, answer);
         }
         if (method.equals("DELETE") && path.size() == 5) {
@@ -840,7 +846,8 @@ public final class FakeOpenMetadata implements AutoCloseable {
         for (JsonNode column : table.get("columns")) {
             String fqn = column.path("fullyQualifiedName").asText();
             ArrayNode with = MAPPER.createArrayNode();
-            for (Map.Entry<String, TreeMap<String, Integer>> entry : joins.entrySet()) {
+            for (String key : joinsByColumn.getOrDefault(fqn, Set.of())) {
+                Map.Entry<String, TreeMap<String, Integer>> entry = Map.entry(key, joins.get(key));
                 String[] ends = entry.getKey().split("\n");
                 String other = ends[0].equals(fqn) ? ends[1] : ends[1].equals(fqn) ? ends[0] : null;
                 if (other == null) {
@@ -873,6 +880,13 @@ public final class FakeOpenMetadata implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private TreeMap<String, Integer> joinCount(String left, String right) {
+        String key = pair(left, right);
+        joinsByColumn.computeIfAbsent(left, column -> new java.util.TreeSet<>()).add(key);
+        joinsByColumn.computeIfAbsent(right, column -> new java.util.TreeSet<>()).add(key);
+        return joins.computeIfAbsent(key, pairKey -> new TreeMap<>());
     }
 
     private static String pair(String left, String right) {
