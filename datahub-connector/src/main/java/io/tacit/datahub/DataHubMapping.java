@@ -193,11 +193,13 @@ final class DataHubMapping {
             // datasets of this run that may hold tacit's artifacts from earlier runs
             state.datasets().keySet().stream().filter(inScope::containsKey).forEach(datasetUrns::add);
         }
+        Map<String, List<Edge>> outgoingByDataset = new TreeMap<>();
+        edges.forEach(edge -> outgoingByDataset.computeIfAbsent(edge.fromUrn(), key -> new ArrayList<>()).add(edge));
         for (String datasetUrn : datasetUrns) {
             if (missing.contains(datasetUrn)) {
                 continue;
             }
-            List<Edge> outgoing = edges.stream().filter(edge -> edge.fromUrn().equals(datasetUrn)).toList();
+            List<Edge> outgoing = outgoingByDataset.getOrDefault(datasetUrn, List.of());
             Optional<DatasetState> dataset = state.dataset(datasetUrn);
             List<Proposal> proposals = new ArrayList<>();
             if (options.foreignKeys()) {

@@ -255,9 +255,13 @@ public final class DataHubPublisher implements Publisher<DataHubPlan> {
     }
 
     private DatasetState readDataset(GmsClient gms, String urn) {
-        Optional<Aspect> schema = gms.aspect("dataset", urn, "schemaMetadata");
-        Optional<Aspect> editable = gms.aspect("dataset", urn, "editableSchemaMetadata");
-        Optional<Aspect> lineage = settings.lineage() ? gms.aspect("dataset", urn, "upstreamLineage") : Optional.empty();
+        List<String> aspects = settings.lineage()
+                ? List.of("schemaMetadata", "editableSchemaMetadata", "upstreamLineage")
+                : List.of("schemaMetadata", "editableSchemaMetadata");
+        Optional<GmsClient.EntityAspects> entity = gms.entity("dataset", urn, aspects);
+        Optional<Aspect> schema = entity.flatMap(found -> found.aspect("schemaMetadata"));
+        Optional<Aspect> editable = entity.flatMap(found -> found.aspect("editableSchemaMetadata"));
+        Optional<Aspect> lineage = entity.flatMap(found -> found.aspect("upstreamLineage"));
         return new DatasetState(urn, schema.isPresent(),
                 schema.map(aspect -> ForeignKeyMerge.parse(aspect.json())),
                 schema.flatMap(Aspect::version),

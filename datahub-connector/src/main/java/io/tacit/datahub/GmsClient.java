@@ -89,6 +89,30 @@ final class GmsClient implements AutoCloseable {
         return getJson(path).map(GmsClient::toAspect);
     }
 
+    /**
+     * {@code GET /openapi/v3/entity/{entity}/{urn}?aspects=..&systemMetadata=true}: several aspects of one entity
+     * in one request; empty when the entity does not exist.
+     */
+    Optional<EntityAspects> entity(String entity, String urn, List<String> aspects) {
+        StringBuilder path = new StringBuilder("/openapi/v3/entity/").append(entity).append('/').append(encode(urn))
+                .append("?systemMetadata=true");
+        for (String aspect : aspects) {
+            path.append("&aspects=").append(aspect);
+        }
+        return getJson(path.toString()).map(node -> entityAspects(node, aspects));
+    }
+
+    private static EntityAspects entityAspects(JsonNode entityNode, List<String> aspects) {
+        Map<String, Aspect> found = new LinkedHashMap<>();
+        for (String aspect : aspects) {
+            JsonNode node = entityNode.get(aspect);
+            if (node != null && !node.isNull()) {
+                found.put(aspect, toAspect(node));
+            }
+        }
+        return new EntityAspects(entityNode.path("urn").asText(), found);
+    }
+
     /** Every entity of a type with the given aspects, page by page. */
     List<EntityAspects> scroll(String entity, List<String> aspects, boolean includeSoftDeleted) {
         List<EntityAspects> result = new ArrayList<>();
@@ -110,14 +134,7 @@ final class GmsClient implements AutoCloseable {
                 break;
             }
             for (JsonNode entityNode : page.get().path("entities")) {
-                Map<String, Aspect> found = new LinkedHashMap<>();
-                for (String aspect : aspects) {
-                    JsonNode node = entityNode.get(aspect);
-                    if (node != null && !node.isNull()) {
-                        found.put(aspect, toAspect(node));
-                    }
-                }
-                result.add(new EntityAspects(entityNode.path("urn").asText(), found));
+                result.add(entityAspects(entityNode, aspects));
             }
             JsonNode next = page.get().get("scrollId");
             scrollId = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();

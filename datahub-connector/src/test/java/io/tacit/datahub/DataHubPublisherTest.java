@@ -57,13 +57,12 @@ class DataHubPublisherTest {
     private static final String REVIEWS = NAMING.datasetUrn(TableName.of("public", "reviews"));
 
     private final FakeGms gms = new FakeGms();
-    private final MockWebServer server = new MockWebServer();
+    private MockWebServer server;
     private final List<Table> tables = shopTables();
 
     @BeforeEach
     void start() throws Exception {
-        server.setDispatcher(gms);
-        server.start();
+        server = gms.serve();
         Fixtures.ingest(gms, tables);
     }
 

@@ -35,12 +35,11 @@ import org.junit.jupiter.api.Test;
 
 class DataHubSourceTest {
     private final FakeGms gms = new FakeGms();
-    private final MockWebServer server = new MockWebServer();
+    private MockWebServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server.setDispatcher(gms);
-        server.start();
+        server = gms.serve();
         List<Table> tables = Fixtures.shopTables();
         Fixtures.ingest(gms, tables);
         String orders = NAMING.datasetUrn(TableName.of("public", "orders"));

@@ -40,9 +40,7 @@ public final class EmitBenchmark {
         int proposals = 0;
         for (int r = 0; r < runs; r++) {
             FakeGms gms = new FakeGms();
-            try (MockWebServer server = new MockWebServer()) {
-                server.setDispatcher(gms);
-                server.start();
+            try (MockWebServer server = gms.serve()) {
                 Fixtures.ingest(gms, tables);
                 RunContext run = Fixtures.run("bench-" + r);
                 List<Relationship> edges = edges(run, edgeCount);
@@ -73,8 +71,15 @@ public final class EmitBenchmark {
                 "token", FakeGms.TOKEN, "platform", "postgres", "database", "shop", "concurrency", concurrency));
         MapConfigSection section = new MapConfigSection(new DataHubPublisherFactory().settings(), values);
         try (DataHubPublisher publisher = (DataHubPublisher) new DataHubPublisherFactory().create(section, run, false)) {
+            long start = System.nanoTime();
             DataHubPlan plan = publisher.plan(Fixtures.result(run, tables, edges), ProgressListener.NONE);
-            return publisher.apply(plan, ProgressListener.NONE);
+            long planned = System.nanoTime();
+            PublishReport report = publisher.apply(plan, ProgressListener.NONE);
+            if (Boolean.getBoolean("verbose")) {
+                System.out.printf(Locale.ROOT, "    plan %.2f s, apply %.2f s (%d proposals)%n", (planned - start) / 1e9,
+                        (System.nanoTime() - planned) / 1e9, plan.proposalCount());
+            }
+            return report;
         }
     }
 

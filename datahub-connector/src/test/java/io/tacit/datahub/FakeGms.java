@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -82,6 +83,59 @@ final class FakeGms extends Dispatcher {
     private final Set<String> failing = new HashSet<>();
     private String serverVersion = "v0.15.0";
     private int ingestCalls;
+
+    /**
+     * A started MockWebServer serving this fake. Accepted sockets get TCP_NODELAY: MockWebServer writes a
+     * response's headers and body separately, and with Nagle's algorithm against the client's delayed ACK every
+     * response would stall ~40 ms, which a real GMS (Jetty, one buffered write) does not do.
+     */
+    MockWebServer serve() throws IOException {
+        MockWebServer server = new MockWebServer();
+        server.setServerSocketFactory(new javax.net.ServerSocketFactory() {
+            @Override
+            public java.net.ServerSocket createServerSocket() throws IOException {
+                return new NoDelayServerSocket();
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port) throws IOException {
+                NoDelayServerSocket socket = new NoDelayServerSocket();
+                socket.bind(new java.net.InetSocketAddress(port));
+                return socket;
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+                NoDelayServerSocket socket = new NoDelayServerSocket();
+                socket.bind(new java.net.InetSocketAddress(port), backlog);
+                return socket;
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) throws IOException {
+                NoDelayServerSocket socket = new NoDelayServerSocket();
+                socket.bind(new java.net.InetSocketAddress(address, port), backlog);
+                return socket;
+            }
+        });
+        server.setDispatcher(this);
+        server.start();
+        return server;
+    }
+
+    private static final class NoDelayServerSocket extends java.net.ServerSocket {
+        NoDelayServerSocket() throws IOException {
+            super();
+        }
+
+        @Override
+        public java.net.Socket accept() throws IOException {
+            java.net.Socket socket = new java.net.Socket();
+            implAccept(socket);
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+    }
 
     // ---- test controls -----------------------------------------------------------------------------------
 
@@ -179,6 +233,9 @@ final class FakeGms extends Dispatcher {
                 if (parts.length == 1) {
                     return scroll(parts[0], query);
                 }
+                if (parts.length == 2) {
+                    return entity(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), query.getOrDefault("aspects", List.of()));
+                }
                 if (parts.length == 3) {
                     return aspect(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), parts[2]);
                 }
@@ -199,6 +256,24 @@ final class FakeGms extends Dispatcher {
         node.set("value", tree(stored.value()));
         node.putObject("systemMetadata").put("version", String.valueOf(stored.version())).put("runId", stored.runId());
         return json(200, node.toString());
+    }
+
+    private synchronized MockResponse entity(String urn, List<String> aspects) {
+        Map<String, Stored> stored = entities.get(urn);
+        if (stored == null) {
+            return json(404, "{\"message\":\"not found\"}");
+        }
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.put("urn", urn);
+        for (String aspect : aspects) {
+            Stored value = stored.get(aspect);
+            if (value != null) {
+                ObjectNode aspectNode = item.putObject(aspect);
+                aspectNode.set("value", tree(value.value()));
+                aspectNode.putObject("systemMetadata").put("version", String.valueOf(value.version()));
+            }
+        }
+        return json(200, item.toString());
     }
 
     private synchronized MockResponse scroll(String entityPath, Map<String, List<String>> query) {
