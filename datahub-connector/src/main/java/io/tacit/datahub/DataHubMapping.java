@@ -90,14 +90,14 @@ final class DataHubMapping {
 
     /** What to write; the feature switches of the sink. */
     record Options(boolean relationships, boolean foreignKeys, boolean lineage, boolean tags, boolean checkDatasets,
-                   String pipelineName) {
+                   double minConfidence, String pipelineName) {
         Options {
             requireNonNull(pipelineName, "pipelineName is null");
         }
 
         static Options of(DataHubSettings settings) {
             return new Options(settings.relationships(), settings.foreignKeys(), settings.lineage(), settings.tags(),
-                    settings.checkDatasets(), settings.pipelineName());
+                    settings.checkDatasets(), settings.minConfidence(), settings.pipelineName());
         }
     }
 
@@ -112,15 +112,18 @@ final class DataHubMapping {
     /** The dataset URNs whose state the plan needs: both ends of every edge tacit would publish. */
     Set<String> datasetsOf(InferenceResult result) {
         Set<String> urns = new TreeSet<>();
-        for (Relationship edge : publishable(result)) {
+        for (Relationship edge : publishable(result, options.minConfidence())) {
             urns.add(naming.datasetUrn(edge.from().table()));
             urns.add(naming.datasetUrn(edge.to().table()));
         }
         return urns;
     }
 
-    static List<Relationship> publishable(InferenceResult result) {
-        return result.relationships().stream().filter(edge -> edge.origin() != Origin.DECLARED).toList();
+    /** The edges tacit publishes: inferred and ORM ones (declared ones are the database's), sure enough. */
+    static List<Relationship> publishable(InferenceResult result, double minConfidence) {
+        return result.relationships().stream()
+                .filter(edge -> edge.origin() != Origin.DECLARED && edge.confidence() >= minConfidence)
+                .toList();
     }
 
     /** One edge resolved to DataHub names. */
@@ -144,7 +147,7 @@ final class DataHubMapping {
         // 1. resolve edges; skip missing datasets, unknown fields and rejected edges
         List<Edge> edges = new ArrayList<>();
         Set<String> rejectedUrns = new TreeSet<>();
-        for (Relationship relationship : publishable(result)) {
+        for (Relationship relationship : publishable(result, options.minConfidence())) {
             String fromUrn = naming.datasetUrn(relationship.from().table());
             String toUrn = naming.datasetUrn(relationship.to().table());
             if (state.known() && options.checkDatasets()) {

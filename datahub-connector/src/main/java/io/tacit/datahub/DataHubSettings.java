@@ -31,6 +31,7 @@ public record DataHubSettings(
         boolean lineage,
         boolean tags,
         boolean checkDatasets,
+        double minConfidence,
         String pipelineName,
         int concurrency,
         Duration timeout,
@@ -73,6 +74,7 @@ public record DataHubSettings(
     static final String TAGS = "tags";
     static final String CHECK_DATASETS = "checkDatasets";
     static final String PIPELINE_NAME = "pipelineName";
+    static final String MIN_CONFIDENCE = "minConfidence";
     static final String CONCURRENCY = "concurrency";
     static final String TIMEOUT = "timeout";
     static final String MAX_RETRIES = "maxRetries";
@@ -132,6 +134,8 @@ public record DataHubSettings(
                 "Tag foreign-key columns (editableSchemaMetadata) with tacit-inferred-fk and a confidence band tag."));
         settings.add(Setting.optional(CHECK_DATASETS, SettingType.BOOLEAN, "true",
                 "Look every dataset up first; edges touching a dataset DataHub does not have are reported and skipped."));
+        settings.add(Setting.optional(MIN_CONFIDENCE, SettingType.DOUBLE, "0.0",
+                "Publish only edges at least this sure (0 to 1); tacit's edges below it are retired like stale ones."));
         settings.add(Setting.optional(PIPELINE_NAME, SettingType.STRING, "tacit",
                 "systemMetadata.pipelineName stamped on every proposal (the run id is tacit's run id)."));
         return List.copyOf(settings);
@@ -186,11 +190,20 @@ public record DataHubSettings(
                 optionalBool(section, publisher, LINEAGE),
                 optionalBool(section, publisher, TAGS),
                 optionalBool(section, publisher, CHECK_DATASETS),
+                publisher ? minConfidence(section) : 0.0,
                 publisher ? section.string(PIPELINE_NAME).orElse("tacit") : "tacit",
                 concurrency,
                 section.duration(TIMEOUT).orElse(Duration.ofSeconds(30)),
                 retries,
                 section.duration(RETRY_BACKOFF).orElse(Duration.ofMillis(500)));
+    }
+
+    private static double minConfidence(ConfigSection section) {
+        double value = section.decimal(MIN_CONFIDENCE).orElse(0.0);
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw TacitException.config(section.path() + ": minConfidence " + value + " is out of range", "use 0 to 1");
+        }
+        return value;
     }
 
     private static boolean optionalBool(ConfigSection section, boolean publisher, String name) {

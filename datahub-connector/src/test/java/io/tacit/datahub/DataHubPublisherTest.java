@@ -439,6 +439,18 @@ class DataHubPublisherTest {
     }
 
     @Test
+    void edgesBelowTheSinkThresholdAreNotPublishedAndRetiredIfTheyWere() {
+        RunContext first = run("run-1");
+        publish(first, threeEdges(first));
+        RunContext second = run("run-2");
+        publish(second, threeEdges(second), Map.of("minConfidence", "0.7"));
+        assertThat(gms.violations()).isEmpty();
+        assertThat(removed(relationshipFrom("order_id"))).isTrue();
+        assertThat(tacitForeignKeys(REVIEWS)).isEmpty();
+        assertThat(tacitForeignKeys(ORDERS)).hasSize(2);
+    }
+
+    @Test
     void lineageAndTagsCanBeSwitchedOff() {
         RunContext run = run("run-1");
         publish(run, threeEdges(run), Map.of("lineage", "false", "tags", "false"));
