@@ -22,7 +22,6 @@ import io.tacit.model.InferenceResult;
 import io.tacit.model.RunContext;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.PublishPlan.Action;
-import io.tacit.spi.PublishPlan.PlannedChange;
 import io.tacit.spi.PublishReport;
 import io.tacit.spi.Publisher;
 import java.util.ArrayList;
