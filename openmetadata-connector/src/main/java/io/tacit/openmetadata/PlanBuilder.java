@@ -311,7 +311,8 @@ final class PlanBuilder {
             Path path = version.acceptsPatchByName()
                     ? Path.of("v1", "tables", "name", table.fqn())
                     : Path.of("v1", "tables", table.table().getId().toString());
-            requests.add(0, CatalogRequest.patch(path, patch, "update constraints, tags and tacit properties of " + table.fqn()));
+            // last: the patch carries tacitState, which must only record what the requests before it wrote
+            requests.add(CatalogRequest.patch(path, patch, "update constraints, tags and tacit properties of " + table.fqn()));
         }
         if (changes.isEmpty() && !active.isEmpty()) {
             changes.add(new PlannedChange(Action.UNCHANGED, table.fqn(), active.size() + " relationship(s) already published"));
@@ -549,6 +550,15 @@ final class PlanBuilder {
         List<CatalogRequest> requests = new ArrayList<>();
         Map<String, JsonNode> upstream = inputs.upstream().get(table.name());
         if (upstream == null) {
+            // lineage was not read (switched off and never published): keep what the state says
+            for (Resolved edge : active) {
+                state.edge(edge.key()).ifPresent(before -> {
+                    published.put(edge.key(), before.lineage());
+                    if (before.lineageRemoved()) {
+                        removedByPerson.add(edge.key());
+                    }
+                });
+            }
             return requests;
         }
         // group by referenced table: OpenMetadata keeps one lineage edge per table pair

@@ -269,6 +269,23 @@ class OpenMetadataPublisherTest {
     }
 
     @Test
+    void aLineageWriteThatFailedIsRetriedOnTheNextRunNotTakenForARejection() {
+        // 4 attempts (1 + 3 retries) of the first lineage write fail; the table's patch is then not sent
+        String itemsId = fake.tableId(ORDER_ITEMS);
+        fake.fail(request -> FakeOpenMetadata.path("PUT", "/api/v1/lineage").test(request)
+                && request.getBody().utf8().contains("\"toEntity\":{\"id\":\"" + itemsId), 500, 4, Headers.of());
+        PublishReport first = publish(shopResult(run("tacit-run-1")));
+        assertThat(first.failures()).isEqualTo(1);
+        assertThat(constraints(fake.table(ORDER_ITEMS))).isEmpty();
+
+        PublishReport second = publish(shopResult(run("tacit-run-2")));
+        assertThat(second.failures()).isZero();
+        assertThat(fake.lineageCount()).isEqualTo(3);
+        assertThat(constraints(fake.table(ORDERS))).hasSize(2);
+        assertThat(constraints(fake.table(ORDER_ITEMS))).hasSize(1);
+    }
+
+    @Test
     void retriesAfter429AndSucceeds() {
         fake.fail(FakeOpenMetadata.path("PATCH", "/api/v1/tables/"), 429, 2, Headers.of("Retry-After", "0"));
         PublishReport report = publish(shopResult(run("tacit-run-1")));
