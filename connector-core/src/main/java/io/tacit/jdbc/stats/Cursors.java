@@ -6,8 +6,8 @@ import java.sql.SQLException;
 
 /**
  * PgJDBC streams a result with a fetch size only inside a transaction: while profiling, autocommit is off and
- * each table's read-only transaction is rolled back after its scan (also after a failed statement, which
- * would otherwise poison the next one). Other drivers stream in autocommit and are left as they are.
+ * the tables are read in one read-only transaction, rolled back at the end and after a failed statement
+ * (which would otherwise poison the next one). Other drivers stream in autocommit and are left as they are.
  */
 final class Cursors implements AutoCloseable {
     private final Connection connection;
@@ -26,7 +26,8 @@ final class Cursors implements AutoCloseable {
         return new Cursors(connection, switchOff);
     }
 
-    void endTable() throws SQLException {
+    /** After a failed statement: ends the aborted transaction so the next table can run. */
+    void afterFailure() throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.rollback();
         }

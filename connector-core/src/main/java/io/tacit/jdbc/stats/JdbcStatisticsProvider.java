@@ -77,8 +77,7 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
                 } catch (SQLException e) {
                     Failures.throwIfConnectionLost(e, "profiling table " + table.name());
                     progress.note("table " + table.name() + " not profiled: " + Failures.oneLine(e));
-                } finally {
-                    cursors.endTable();
+                    cursors.afterFailure();
                 }
                 progress.advanced(1);
             }

@@ -64,7 +64,7 @@ final class ProfileColumn {
     private long nulls;
     private long nonNull;
     private long width;
-    private LongHashSet exact = new LongHashSet();
+    private LongHashSet exact;
     private UpdateSketch sketch;
     private long minLong = Long.MAX_VALUE;
     private long maxLong = Long.MIN_VALUE;
@@ -72,7 +72,11 @@ final class ProfileColumn {
     private String max;
     private List<String> values = new ArrayList<>();
 
-    ProfileColumn(ColumnName name, Column column, int index, String dialect, int lgK, int valueListLimit) {
+    /**
+     * @param expectedDistinct the engine's distinct estimate (0 when unknown), to size the set once
+     */
+    ProfileColumn(ColumnName name, Column column, int index, String dialect, int lgK, int valueListLimit,
+            long expectedDistinct) {
         this.name = requireNonNull(name, "name is null");
         this.column = requireNonNull(column, "column is null");
         this.index = index;
@@ -81,6 +85,7 @@ final class ProfileColumn {
         this.source = sourceFor(column, dialect);
         this.order = ValueText.order(column.type().family());
         this.sketch = ValueSketches.newSketch(lgK);
+        this.exact = new LongHashSet((int) Math.max(64, Math.min(1 << 20, expectedDistinct)));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.tacit.jdbc.Dialect;
 import io.tacit.jdbc.ProfileSettings;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnStatistics;
+import io.tacit.model.DistinctCount;
 import io.tacit.model.StatisticsLevel;
 import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.Table;
@@ -32,7 +33,11 @@ final class TableProfiler {
     static final double MAX_AVERAGE_WIDTH = 100;
     /** Above this many times the sample size PostgreSQL samples blocks (TABLESAMPLE SYSTEM) instead of a LIMIT. */
     private static final long BLOCK_SAMPLE_FACTOR = 10;
-    private static final int FETCH_SIZE = 10_000;
+    /** Rows per round trip: large enough that round trips cost little, small enough to bound memory. */
+    private static final int MIN_FETCH_SIZE = 10_000;
+    private static final int MAX_FETCH_SIZE = 200_000;
+    /** Bytes of candidate values one fetch may hold in the driver. */
+    private static final long FETCH_BYTES = 32L << 20;
 
     private final Dialect dialect;
     private final ProfileSettings settings;
@@ -85,13 +90,17 @@ final class TableProfiler {
         List<ProfileColumn> columns = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Column column = candidates.get(i);
+            long expectedDistinct = engine.flatMap(statistics -> statistics.column(column.name()))
+                    .flatMap(ColumnStatistics::distinct)
+                    .map(DistinctCount::value)
+                    .orElse(0L);
             columns.add(new ProfileColumn(table.columnName(column.name()), column, i + 1, dialect.name(),
-                    settings.sketchLgK(), settings.valueListLimit()));
+                    settings.sketchLgK(), settings.valueListLimit(), expectedDistinct));
         }
         long rows = 0;
         long budgetUsed = 0;
         try (PreparedStatement statement = statements.prepare(sql)) {
-            statement.setFetchSize(FETCH_SIZE);
+            statement.setFetchSize(fetchSize(candidates, engine));
             if (!full && !usesLimitClause()) {
                 statement.setMaxRows((int) Math.min(Integer.MAX_VALUE, settings.sampleRows()));
             }
@@ -153,6 +162,20 @@ final class TableProfiler {
                 "table", quotedTable,
                 "sample", sample,
                 "limit", limit));
+    }
+
+    /** As many rows per fetch as fit {@link #FETCH_BYTES} by the engine's widths (or 32 bytes a value). */
+    private static int fetchSize(List<Column> candidates, Optional<TableStatistics> engine) {
+        double rowBytes = 16;
+        for (Column column : candidates) {
+            // a driver keeps an array and its header per value besides the value itself
+            rowBytes += 24 + engine.flatMap(statistics -> statistics.column(column.name()))
+                    .flatMap(statistics -> statistics.averageWidth().isPresent()
+                            ? Optional.of(statistics.averageWidth().getAsDouble()) : Optional.empty())
+                    .orElse(32.0);
+        }
+        long rows = (long) (FETCH_BYTES / rowBytes);
+        return (int) Math.max(MIN_FETCH_SIZE, Math.min(MAX_FETCH_SIZE, rows));
     }
 
     private boolean usesLimitClause() {
