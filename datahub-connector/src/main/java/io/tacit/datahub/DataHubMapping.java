@@ -265,10 +265,10 @@ final class DataHubMapping {
                         || rejectedUrns.contains(existing.urn())) {
                     continue;
                 }
-                // only retire what this run could have seen: both tables read in this run
+                // only retire what this run could judge: each table was read in this run or is gone from DataHub
                 String source = existing.properties().getSource().toString();
                 String destination = existing.properties().getDestination().toString();
-                if (!inScope.containsKey(source) || !inScope.containsKey(destination)) {
+                if (!judged(source, inScope, state) || !judged(destination, inScope, state)) {
                     continue;
                 }
                 changes.add(new PlannedChange(Action.RETIRE, existing.urn(), "relationship " + existing.properties().getName()
@@ -279,6 +279,10 @@ final class DataHubMapping {
         }
         work.addAll(datasetWork);
         return new DataHubPlan(changes, work, notes, List.copyOf(missing));
+    }
+
+    private static boolean judged(String datasetUrn, Map<String, TableName> inScope, CatalogState state) {
+        return inScope.containsKey(datasetUrn) || state.dataset(datasetUrn).map(dataset -> !dataset.exists()).orElse(false);
     }
 
     // ---- foreign keys in schemaMetadata ---------------------------------------------------------------------

@@ -255,13 +255,17 @@ public final class DataHubPublisher implements Publisher<DataHubPlan> {
 
     private DatasetState readDataset(GmsClient gms, String urn) {
         List<String> aspects = settings.lineage()
-                ? List.of("schemaMetadata", "editableSchemaMetadata", "upstreamLineage")
-                : List.of("schemaMetadata", "editableSchemaMetadata");
+                ? List.of("schemaMetadata", "editableSchemaMetadata", "status", "upstreamLineage")
+                : List.of("schemaMetadata", "editableSchemaMetadata", "status");
         Optional<GmsClient.EntityAspects> entity = gms.entity("dataset", urn, aspects);
         Optional<Aspect> schema = entity.flatMap(found -> found.aspect("schemaMetadata"));
         Optional<Aspect> editable = entity.flatMap(found -> found.aspect("editableSchemaMetadata"));
         Optional<Aspect> lineage = entity.flatMap(found -> found.aspect("upstreamLineage"));
-        return new DatasetState(urn, schema.isPresent(),
+        // stateful ingestion soft-deletes the datasets of dropped tables
+        boolean removed = entity.flatMap(found -> found.aspect("status"))
+                .map(status -> RecordUtils.toRecordTemplate(Status.class, status.json()).isRemoved())
+                .orElse(false);
+        return new DatasetState(urn, schema.isPresent() && !removed,
                 schema.map(aspect -> ForeignKeyMerge.parse(aspect.json())),
                 schema.flatMap(Aspect::version),
                 editable.map(aspect -> RecordUtils.toRecordTemplate(EditableSchemaMetadata.class, aspect.json())),

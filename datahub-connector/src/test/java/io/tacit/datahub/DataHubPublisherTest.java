@@ -254,6 +254,35 @@ class DataHubPublisherTest {
     }
 
     @Test
+    void edgesOfTablesOutsideThisRunStayAndEdgesOfDroppedTablesAreRetired() {
+        RunContext first = run("run-1");
+        publish(first, threeEdges(first));
+        String reviewEdge = relationshipFrom("order_id");
+        String customerEdge = relationshipFrom("customer_id");
+
+        // a run that read only customers, orders and products: the reviews edge is not judged
+        List<Table> withoutReviews = tables.stream().filter(table -> !table.name().table().equals("reviews")).toList();
+        RunContext second = run("run-2");
+        try (DataHubPublisher publisher = publisher(second, false, Map.of())) {
+            DataHubPlan plan = publisher.plan(result(second, withoutReviews, threeEdges(second).subList(0, 2)), ProgressListener.NONE);
+            publisher.apply(plan, ProgressListener.NONE);
+        }
+        assertThat(removed(reviewEdge)).isFalse();
+        assertThat(tacitForeignKeys(REVIEWS)).hasSize(1);
+
+        // the reviews table was dropped and DataHub's stateful ingestion soft-deleted its dataset
+        gms.put(REVIEWS, "status", new Status().setRemoved(true));
+        RunContext third = run("run-3");
+        try (DataHubPublisher publisher = publisher(third, false, Map.of())) {
+            DataHubPlan plan = publisher.plan(result(third, withoutReviews, threeEdges(third).subList(0, 2)), ProgressListener.NONE);
+            publisher.apply(plan, ProgressListener.NONE);
+        }
+        assertThat(removed(reviewEdge)).isTrue();
+        assertThat(removed(customerEdge)).isFalse();
+        assertThat(gms.violations()).isEmpty();
+    }
+
+    @Test
     void whatOthersWroteIsNeverTouched() throws URISyntaxException {
         SchemaMetadata orders = gms.get(ORDERS, "schemaMetadata", SchemaMetadata.class).orElseThrow();
         ForeignKeyConstraint declared = new ForeignKeyConstraint().setName("fk_orders_customer_legacy")
