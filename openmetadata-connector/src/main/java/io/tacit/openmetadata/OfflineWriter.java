@@ -61,7 +61,7 @@ final class OfflineWriter {
                 outcomes.add(new Outcome(table.fqn(), true, message));
             }
             return new PublishReport(publisher, count(plan, Action.ADD), count(plan, Action.CHANGE),
-                    count(plan, Action.RETIRE), count(plan, Action.UNCHANGED), outcomes);
+                    count(plan, Action.RETIRE), (int) plan.tables().stream().mapToLong(TablePlan::unchanged).sum(), outcomes);
         } catch (IOException e) {
             throw TacitException.config("cannot write the offline requests to " + directory + ": " + e.getMessage(),
                     "set offlineDirectory to a writable directory");

@@ -78,12 +78,7 @@ public record OpenMetadataPlan(
             line(text, step.change());
         }
         for (TablePlan table : tables) {
-            if (table.problem().isPresent()) {
-                text.append("  SKIP      ").append(table.fqn()).append(": ").append(table.problem().get()).append('\n');
-                continue;
-            }
             table.changes().forEach(change -> line(text, change));
-            table.notes().forEach(note -> text.append("  NOTE      ").append(table.fqn()).append(": ").append(note).append('\n'));
         }
         return text.toString();
     }

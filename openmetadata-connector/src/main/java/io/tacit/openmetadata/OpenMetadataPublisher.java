@@ -375,7 +375,7 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
                         added += table.count(Action.ADD);
                         changed += table.count(Action.CHANGE);
                         retired += table.count(Action.RETIRE);
-                        unchanged += table.count(Action.UNCHANGED);
+                        unchanged += table.unchanged();
                     }
                 }
             } finally {

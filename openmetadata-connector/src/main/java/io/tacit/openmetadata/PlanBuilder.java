@@ -314,8 +314,11 @@ final class PlanBuilder {
             // last: the patch carries tacitState, which must only record what the requests before it wrote
             requests.add(CatalogRequest.patch(path, patch, "update constraints, tags and tacit properties of " + table.fqn()));
         }
-        if (changes.isEmpty() && !active.isEmpty()) {
+        if (changes.stream().noneMatch(change -> change.action() != Action.UNCHANGED) && !active.isEmpty()) {
             changes.add(new PlannedChange(Action.UNCHANGED, table.fqn(), active.size() + " relationship(s) already published"));
+        }
+        for (String note : notes) {
+            changes.add(new PlannedChange(Action.UNCHANGED, table.fqn(), TablePlan.NOTE + note));
         }
         return new TablePlan(name, table.fqn(), changes, requests, Optional.empty(), notes);
     }

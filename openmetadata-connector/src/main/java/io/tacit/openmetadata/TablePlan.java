@@ -31,8 +31,14 @@ public record TablePlan(
         notes = List.copyOf(requireNonNull(notes, "notes is null"));
     }
 
+    /** Prefix of the UNCHANGED lines that say what was left alone and why. */
+    public static final String NOTE = "left alone: ";
+    /** Prefix of the UNCHANGED line of a table that is not in the catalog. */
+    public static final String SKIPPED = "skipped: ";
+
     public static TablePlan missing(TableName table, String fqn, String problem) {
-        return new TablePlan(table, fqn, List.of(), List.of(), Optional.of(problem), List.of());
+        return new TablePlan(table, fqn, List.of(new PlannedChange(Action.UNCHANGED, fqn, SKIPPED + problem)), List.of(),
+                Optional.of(problem), List.of());
     }
 
     public boolean writes() {
@@ -41,5 +47,11 @@ public record TablePlan(
 
     public long count(Action action) {
         return changes.stream().filter(change -> change.action() == action).count();
+    }
+
+    /** UNCHANGED lines about relationships already published (not notes, not skipped tables). */
+    public long unchanged() {
+        return changes.stream().filter(change -> change.action() == Action.UNCHANGED
+                && !change.what().startsWith(NOTE) && !change.what().startsWith(SKIPPED)).count();
     }
 }

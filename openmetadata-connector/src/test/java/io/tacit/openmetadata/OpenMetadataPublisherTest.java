@@ -330,9 +330,14 @@ class OpenMetadataPublisherTest {
     @Test
     void tablesMissingFromTheCatalogAreReportedNotFatal() {
         RunContext run = run("tacit-run-1");
-        PublishReport report = publish(result(run, edge(run, "ghost", "customer_id", "customer", "id", 0.95),
+        InferenceResult result = result(run, edge(run, "ghost", "customer_id", "customer", "id", 0.95),
                 edge(run, "orders", "customer_id", "customer", "id", 0.93),
-                edge(run, "orders", "product_id", "ghost", "id", 0.91)));
+                edge(run, "orders", "product_id", "ghost", "id", 0.91));
+        // the dry-run listing shows both
+        assertThat(plan(result).changes()).extracting(change -> change.action() + " " + change.what())
+                .anyMatch(line -> line.startsWith("UNCHANGED skipped: table shop.shopdb.public.ghost is not in OpenMetadata"))
+                .anyMatch(line -> line.startsWith("UNCHANGED left alone: ") && line.contains("referenced table"));
+        PublishReport report = publish(result);
 
         assertThat(report.failures()).isZero();
         assertThat(report.outcomes()).anySatisfy(outcome -> {
