@@ -48,6 +48,37 @@ class RecipeExamplesTest {
     }
 
     @Test
+    void factoriesBuildConnectorsThatWorkAgainstTheServer() {
+        try (io.tacit.openmetadata.fake.FakeOpenMetadata fake = Fixtures.shop("1.4.0")) {
+            RecipeLoader withToken = RecipeLoader.standard(new SecretResolver(name -> Optional.of(Fixtures.TOKEN)));
+            String text = """
+                    source: {type: openmetadata, serverUrl: '%s', token: '${env:OM_TOKEN}', serviceName: shop, pageSize: 2}
+                    sinks:
+                      - {type: openmetadata, serverUrl: '%s', token: '${env:OM_TOKEN}', serviceName: shop, database: shopdb,
+                         retryBaseDelay: 10ms, concurrency: 2}
+                    """.formatted(fake.url(), fake.url());
+            Recipe recipe = withToken.validate("inline.yaml", RecipeLoader.parse("inline.yaml", text));
+            try (io.tacit.spi.Source source = recipe.source().open()) {
+                assertThat(source.readSchema(io.tacit.model.SchemaFilter.all(), io.tacit.spi.ProgressListener.NONE).tables())
+                        .hasSize(4);
+            }
+            io.tacit.model.RunContext run = Fixtures.run("tacit-recipe-1");
+            try (io.tacit.spi.Publisher<?> publisher = recipe.sinks().get(0).create(run, false)) {
+                io.tacit.spi.PublishReport report = applyAll(publisher, Fixtures.shopResult(run));
+                assertThat(report.failures()).isZero();
+                assertThat(report.added()).isGreaterThanOrEqualTo(3);
+            }
+            assertThat(fake.violations()).isEmpty();
+        }
+    }
+
+    private static <P extends io.tacit.spi.PublishPlan> io.tacit.spi.PublishReport applyAll(io.tacit.spi.Publisher<P> publisher,
+            io.tacit.model.InferenceResult result) {
+        P plan = publisher.plan(result, io.tacit.spi.ProgressListener.NONE);
+        return publisher.apply(plan, io.tacit.spi.ProgressListener.NONE);
+    }
+
+    @Test
     void everySettingIsDescribedAndTheTokenIsASecret() {
         for (List<Setting> settings : List.of(new OpenMetadataSourceFactory().settings(),
                 new OpenMetadataPublisherFactory().settings())) {
