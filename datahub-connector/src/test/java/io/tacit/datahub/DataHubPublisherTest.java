@@ -402,6 +402,35 @@ class DataHubPublisherTest {
     }
 
     @Test
+    void slowReadsTimeOutAndAreRetried() {
+        gms.slowNextReads(2, 1500);
+        RunContext run = run("run-1");
+        PublishReport report = publish(run, threeEdges(run), Map.of("timeout", "300ms"));
+        assertThat(report.failures()).isZero();
+        assertThat(relationshipUrns()).hasSize(3);
+    }
+
+    @Test
+    void concurrencyIsBounded() {
+        RunContext run = run("run-1");
+        List<Relationship> many = new java.util.ArrayList<>();
+        List<Table> wide = new java.util.ArrayList<>(tables);
+        for (int i = 0; i < 30; i++) {
+            Table table = Fixtures.table("public", "child" + i, "id", "customer_id");
+            wide.add(table);
+            many.add(edge(run, "child" + i, "customer_id", "customers", "id", 0.9));
+        }
+        Fixtures.ingest(gms, wide);
+        gms.holdWrites();
+        try (DataHubPublisher publisher = publisher(run, false, Map.of("concurrency", "2"))) {
+            DataHubPlan plan = publisher.plan(result(run, wide, many), ProgressListener.NONE);
+            assertThat(publisher.apply(plan, ProgressListener.NONE).failures()).isZero();
+        }
+        assertThat(gms.maxInFlight()).isBetween(1, 2);
+        assertThat(relationshipUrns()).hasSize(30);
+    }
+
+    @Test
     void serverErrorOnOneDatasetDoesNotStopTheOthers() {
         gms.failAlways(ORDERS);
         RunContext run = run("run-1");

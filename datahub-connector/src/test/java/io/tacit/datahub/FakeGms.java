@@ -82,6 +82,11 @@ final class FakeGms extends Dispatcher {
     private final Deque<Integer> injected = new ArrayDeque<>();
     private final Set<String> failing = new HashSet<>();
     private String serverVersion = "v0.15.0";
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean holdWrites;
+    private int slowReads;
+    private long slowMillis;
     private int ingestCalls;
 
     /**
@@ -183,6 +188,22 @@ final class FakeGms extends Dispatcher {
         failing.add(urn);
     }
 
+    /** The next {@code count} reads answer only after {@code millis} (to trip client timeouts). */
+    synchronized void slowNextReads(int count, long millis) {
+        slowReads = count;
+        slowMillis = millis;
+    }
+
+    /** Each write waits 2 ms, so that concurrent requests overlap and a concurrency bound is observable. */
+    void holdWrites() {
+        holdWrites = true;
+    }
+
+    /** The most requests the fake ever served at the same time. */
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     synchronized void serverVersion(String version) {
         this.serverVersion = version;
     }
@@ -212,6 +233,23 @@ final class FakeGms extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            if (holdWrites && request.getMethod().equals("POST")) {
+                // hold writes a moment so that concurrent requests overlap and the bound is observable
+                Thread.sleep(2);
+            }
+            return handle(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return json(500, "{}");
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private MockResponse handle(RecordedRequest request) {
         String target = request.getTarget();
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         Map<String, List<String>> query = query(target);
@@ -229,6 +267,16 @@ final class FakeGms extends Dispatcher {
                 return ingest(request.getBody() == null ? "" : request.getBody().utf8());
             }
             if (request.getMethod().equals("GET") && path.startsWith("/openapi/v3/entity/")) {
+                long delay = 0;
+                synchronized (this) {
+                    if (slowReads > 0) {
+                        slowReads--;
+                        delay = slowMillis;
+                    }
+                }
+                if (delay > 0) {
+                    sleep(delay);
+                }
                 String[] parts = path.substring("/openapi/v3/entity/".length()).split("/");
                 if (parts.length == 1) {
                     return scroll(parts[0], query);
@@ -395,6 +443,14 @@ final class FakeGms extends Dispatcher {
             accepted.add(proposalMap);
         }
         return json(200, "{\"value\":\"" + urn.replace("\"", "") + "\"}");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private MockResponse reject(int status, String message) {
