@@ -2,7 +2,6 @@ package io.tacit.inference.scoring;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tacit.inference.signals.ValueContainment;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnName;
 import io.tacit.model.ColumnSet;
@@ -18,6 +17,8 @@ import io.tacit.model.TableName;
 import io.tacit.model.TableStatistics;
 import io.tacit.model.TypeFamily;
 import io.tacit.spi.ValueProbe;
+import io.tacit.statistics.ValueSketches;
+import io.tacit.statistics.ValueText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -217,22 +218,13 @@ public final class BenchmarkDataset {
         }
         TypeFamily family = column.get().type().family();
         String nativeName = column.get().type().nativeName();
-        switch (family) {
-            case INTEGER:
-            case DECIMAL:
-                return ValueContainment.canonical(raw);
-            case UUID:
-                return raw.toLowerCase(Locale.ROOT);
-            case BINARY:
-                return raw.startsWith("\\x") ? raw.substring(2).toLowerCase(Locale.ROOT) : raw;
-            case STRING:
-                if (nativeName.startsWith("character(") || nativeName.equals("character") || nativeName.startsWith("char")) {
-                    return raw.replaceAll(" +$", "");
-                }
-                return raw;
-            default:
-                return raw;
+        if (family == TypeFamily.BINARY && raw.startsWith("\\x")) {
+            return raw.substring(2).toLowerCase(Locale.ROOT);
         }
+        if (family == TypeFamily.STRING && (nativeName.startsWith("character(") || nativeName.equals("character"))) {
+            return ValueText.unpadded(raw);
+        }
+        return ValueText.canonical(family, raw);
     }
 
     private static Statistics statistics(SchemaSnapshot snapshot, Map<TableName, Long> rows,
@@ -256,10 +248,7 @@ public final class BenchmarkDataset {
     }
 
     private static ColumnStatistics columnStatistics(ColumnName name, Column column, List<String> values) {
-        boolean numeric = column.type().family() == TypeFamily.INTEGER || column.type().family() == TypeFamily.DECIMAL;
-        Comparator<String> order = numeric
-                ? Comparator.comparing((String value) -> new java.math.BigDecimal(value))
-                : Comparator.naturalOrder();
+        Comparator<String> order = ValueText.order(column.type().family());
         Set<String> distinct = new LinkedHashSet<>();
         long nulls = 0;
         for (String value : values) {
@@ -283,6 +272,7 @@ public final class BenchmarkDataset {
         if (sorted.size() <= VALUE_LIST_LIMIT) {
             builder.values(sorted);
         }
+        builder.sketch(ValueSketches.of(sorted, ValueSketches.DEFAULT_LG_K).toByteArray());
         return builder.build();
     }
 }

@@ -2,6 +2,7 @@ package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.model.ColumnStatistics;
+import io.tacit.statistics.ValueOverlap;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -30,8 +31,8 @@ public final class DenseSurrogateSignal implements Signal {
                 || to.get().distinct().isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal min = ValueContainment.number(to.get().min().get());
-        BigDecimal max = ValueContainment.number(to.get().max().get());
+        BigDecimal min = number(to.get().min().get());
+        BigDecimal max = number(to.get().max().get());
         if (min == null || max == null || min.scale() > 0 && min.stripTrailingZeros().scale() > 0) {
             return Optional.empty();
         }
@@ -39,11 +40,19 @@ public final class DenseSurrogateSignal implements Signal {
         long distinct = to.get().distinct().get().value();
         boolean dense = min.compareTo(BigDecimal.valueOf(1)) <= 0 && min.signum() >= 0 && span > 0
                 && distinct >= 0.9 * span;
-        boolean inside = ValueContainment.rangeContained(from.get(), to.get()).orElse(false);
+        boolean inside = ValueOverlap.rangeContained(from.get(), to.get()).orElse(false);
         boolean accidental = dense && inside;
         return Optional.of(Measurement.of(NAME, accidental ? 1 : 0,
                 accidental ? "target is a dense 1.." + span + " id range: containment may be accidental"
                         : "target is not a dense id range",
                 "accidental", accidental ? 1 : 0));
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 }

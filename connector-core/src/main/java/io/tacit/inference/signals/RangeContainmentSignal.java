@@ -2,6 +2,7 @@ package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.model.ColumnStatistics;
+import io.tacit.statistics.ValueOverlap;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ public final class RangeContainmentSignal implements Signal {
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Boolean> inside = ValueContainment.rangeContained(from.get(), to.get());
+        Optional<Boolean> inside = ValueOverlap.rangeContained(from.get(), to.get());
         if (inside.isEmpty()) {
             return Optional.empty();
         }

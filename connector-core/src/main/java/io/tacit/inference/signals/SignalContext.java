@@ -14,6 +14,7 @@ import io.tacit.model.Statistics;
 import io.tacit.model.Table;
 import io.tacit.model.TableName;
 import io.tacit.model.TableStatistics;
+import io.tacit.statistics.ValueOverlap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class SignalContext {
             if (from.isEmpty() || to.isEmpty()) {
                 return Optional.empty();
             }
-            return ValueContainment.estimate(from.get(), to.get());
+            return ValueOverlap.containment(from.get(), to.get());
         });
     }
 }
