@@ -35,6 +35,13 @@ public final class IsotonicCalibration {
      * block towards its mean score, which keeps thin blocks from claiming 0 or 1.
      */
     public static IsotonicCalibration fit(double[] rawScores, boolean[] outcomes, double prior) {
+        double[] weights = new double[rawScores.length];
+        java.util.Arrays.fill(weights, 1.0);
+        return fit(rawScores, outcomes, weights, prior);
+    }
+
+    /** As {@link #fit(double[], boolean[], double)} with a weight per point. */
+    public static IsotonicCalibration fit(double[] rawScores, boolean[] outcomes, double[] weights, double prior) {
         int n = rawScores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -43,7 +50,8 @@ public final class IsotonicCalibration {
         Arrays.sort(order, (left, right) -> Double.compare(rawScores[left], rawScores[right]));
         List<double[]> blocks = new ArrayList<>(); // {sumScore, sumOutcome, weight}
         for (int index : order) {
-            blocks.add(new double[] {rawScores[index], outcomes[index] ? 1 : 0, 1});
+            double weight = weights[index];
+            blocks.add(new double[] {weight * rawScores[index], outcomes[index] ? weight : 0, weight});
             while (blocks.size() >= 2) {
                 double[] last = blocks.get(blocks.size() - 1);
                 double[] previous = blocks.get(blocks.size() - 2);

@@ -47,8 +47,24 @@ public enum MatchKind {
         return description;
     }
 
-    /** The feature name used by the scoring model. */
+    /**
+     * The feature name used by the scoring model. Spellings of one convention share a feature, so that a
+     * dataset using one spelling teaches the model about the others: the key's own name with or without
+     * column prefixes; the table's name with or without a key suffix; a role word before a key or table name.
+     */
     public String feature() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        switch (this) {
+            case EXACT_KEY_NAME:
+            case PREFIXED_KEY_NAME:
+                return "key_name";
+            case TABLE_AND_KEY:
+            case WHOLE_NAME:
+                return "table_name";
+            case ROLE_KEY_NAME:
+            case ROLE_TABLE:
+                return "role_name";
+            default:
+                return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

@@ -52,16 +52,13 @@ public final class ModelTrainer {
     static final Map<String, Double> PRIOR = Map.ofEntries(
             Map.entry("name-affinity.matched", 4.0),
             // how specific each naming convention is, relative to any name match
-            Map.entry("name-affinity.exact_key_name", 1.5),
-            Map.entry("name-affinity.prefixed_key_name", 1.5),
-            Map.entry("name-affinity.table_and_key", 1.5),
-            Map.entry("name-affinity.whole_name", 1.5),
+            Map.entry("name-affinity.key_name", 1.5),
+            Map.entry("name-affinity.table_name", 1.5),
             Map.entry("name-affinity.junction_position", 1.5),
             Map.entry("name-affinity.composite", 1.0),
             Map.entry("name-affinity.extension", 1.0),
             Map.entry("name-affinity.self_role", 1.0),
-            Map.entry("name-affinity.role_key_name", 1.0),
-            Map.entry("name-affinity.role_table", 1.0),
+            Map.entry("name-affinity.role_name", 1.0),
             Map.entry("name-affinity.qualified_name", 0.5),
             Map.entry("name-affinity.person_role", 0.5),
             Map.entry("containment.ratio", 2.0),
@@ -297,11 +294,18 @@ public final class ModelTrainer {
                 .toList();
         double[] raw = new double[used.size()];
         boolean[] outcomes = new boolean[used.size()];
+        double[] weights = new double[used.size()];
+        Map<String, Integer> perRun = new TreeMap<>();
+        for (Prediction prediction : used) {
+            perRun.merge(prediction.dataset() + "/" + prediction.level(), 1, Integer::sum);
+        }
         for (int i = 0; i < used.size(); i++) {
             raw[i] = used.get(i).raw();
             outcomes[i] = used.get(i).positive();
+            // every dataset and level weighs the same: one large schema must not set everyone's calibration
+            weights[i] = 50.0 / perRun.get(used.get(i).dataset() + "/" + used.get(i).level());
         }
-        return IsotonicCalibration.fit(raw, outcomes, 2.0);
+        return IsotonicCalibration.fit(raw, outcomes, weights, 2.0);
     }
 
     /** The outcome of training: the model and the held-out figures. */
@@ -382,6 +386,24 @@ public final class ModelTrainer {
                 out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3f | %.3f | %.3f |%n",
                         score.dataset(), score.level().label(), score.truth(), score.truePositives(),
                         score.falsePositives(), score.precision(), score.recall(), score.f1()));
+            }
+            out.append("\n| confidence | edges | mean confidence | observed precision |\n| --- | ---: | ---: | ---: |\n");
+            List<double[]> calibrated = calibrated();
+            for (int bin = 0; bin < 10; bin++) {
+                double sum = 0;
+                double hits = 0;
+                int count = 0;
+                for (double[] point : calibrated) {
+                    if (Math.min(9, (int) (point[0] * 10)) == bin) {
+                        sum += point[0];
+                        hits += point[1];
+                        count++;
+                    }
+                }
+                if (count > 0) {
+                    out.append(String.format(Locale.ROOT, "| %.1f-%.1f | %d | %.3f | %.3f |%n", bin / 10.0, (bin + 1) / 10.0,
+                            count, sum / count, hits / count));
+                }
             }
             out.append(String.format(Locale.ROOT,
                     "%nleave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * How the target is known to be unique: primary key, unique constraint or index, or only in the data; and
- * whether the key is named like a key. Prevents: a unique {@code email_address} column being taken for an
+ * whether the key is named like a key or like another table (then it is itself a reference). Prevents: a unique {@code email_address} column being taken for an
  * entity's key as readily as its primary key.
  */
 public final class TargetUniquenessSignal implements Signal {
@@ -44,7 +44,20 @@ public final class TargetUniquenessSignal implements Signal {
                 "declared_unique", !primary && declared ? 1 : 0,
                 "data_unique_only", !declared && inData ? 1 : 0,
                 "key_named", keyNamed ? 1 : 0,
-                "generic_key", Names.GENERIC_KEY_NAMES.contains(Names.compact(columns.get(0))) ? 1 : 0));
+                "generic_key", Names.GENERIC_KEY_NAMES.contains(Names.compact(columns.get(0))) ? 1 : 0,
+                "named_after_other_table", namedAfterOtherTable(candidate, context) ? 1 : 0));
+    }
+
+    /**
+     * The key column is named exactly like another table ({@code country_area.area}, {@code edit_data.edit}): it
+     * is itself a reference to that table, so columns with the same name most likely mean that table.
+     */
+    private static boolean namedAfterOtherTable(Candidate candidate, SignalContext context) {
+        if (!candidate.to().isSingleColumn()) {
+            return false;
+        }
+        String name = Names.compact(candidate.to().columns().get(0));
+        return context.index().tablesByAlias(name).stream().anyMatch(table -> !table.equals(candidate.to().table()));
     }
 
     private static boolean sameColumns(Key key, List<String> columns) {
