@@ -127,7 +127,11 @@ public final class JdbcSource implements Source {
                 checkSchemasExist(schemas, available);
             }
             Instant readAt = Instant.now();
-            progress.stageStarted("read schema", 4);
+            long steps = 4;
+            if (dialect.isGeneric()) {
+                steps = schemas.size();
+            }
+            progress.stageStarted("read schema", steps);
             SchemaContents contents;
             if (schemas.isEmpty()) {
                 contents = new SchemaContents(List.of(), List.of());

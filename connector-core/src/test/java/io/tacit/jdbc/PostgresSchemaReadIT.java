@@ -141,6 +141,8 @@ class PostgresSchemaReadIT {
         assertThat(table("public", "events_2024").kind()).isEqualTo(TableKind.TABLE);
         assertThat(table("public", "events_2024").parent()).contains(TableName.of("public", "events"));
         assertThat(table("public", "customers").parent()).isEmpty();
+        // reltuples -1: never analyzed
+        assertThat(table("public", "x").estimatedRows()).isEmpty();
     }
 
     @Test
