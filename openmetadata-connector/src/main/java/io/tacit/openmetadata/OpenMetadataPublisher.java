@@ -139,6 +139,9 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<TablePlan> tables = new PlanBuilder(options, version, run, today).build(relationships, inputs);
 
+        for (TablePlan table : tables) {
+            table.problem().ifPresent(problem -> progress.note("openmetadata: " + problem));
+        }
         List<SetupStep> setup = new ArrayList<>();
         boolean anythingToWrite = tables.stream().anyMatch(TablePlan::writes);
         if (anythingToWrite) {
