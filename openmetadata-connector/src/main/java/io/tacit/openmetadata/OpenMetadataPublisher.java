@@ -339,14 +339,24 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
         long started = clock.millis();
         String runId = UUID.nameUUIDFromBytes(run.runId().value().getBytes(StandardCharsets.UTF_8)).toString();
         List<SetupStep> setup = new ArrayList<>(plan.setup());
-        // the pipeline must exist before the first status report; the other setup steps count as run work
-        for (SetupStep step : plan.setup()) {
-            if (step.request().path().segments().equals(List.of("v1", "services", "ingestionPipelines"))) {
-                send(step.request());
-                setup.remove(step);
+        // run status is a courtesy: without the rights for it, tacit still publishes and says so
+        Optional<String> pipeline = plan.pipelineFqn();
+        try {
+            for (SetupStep step : plan.setup()) {
+                if (step.request().path().segments().equals(List.of("v1", "services", "ingestionPipelines"))) {
+                    setup.remove(step);
+                    send(step.request());
+                }
             }
+            pipeline.ifPresent(fqn -> reportStatus(fqn, runId, PipelineStatusType.RUNNING, started, null, List.of()));
+        } catch (CatalogHttpException e) {
+            if (e.isAuthenticationFailure()) {
+                throw e;
+            }
+            progress.note("openmetadata: runs are not reported to pipeline " + pipeline.orElse("?") + ": " + e.oneLine());
+            pipeline = Optional.empty();
         }
-        plan.pipelineFqn().ifPresent(fqn -> reportStatus(fqn, runId, PipelineStatusType.RUNNING, started, null, List.of()));
+        final Optional<String> statusPipeline = pipeline;
         List<Outcome> outcomes = new ArrayList<>();
         long added = 0;
         long changed = 0;
@@ -387,13 +397,13 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
             progress.stageFinished("publish to OpenMetadata");
         } catch (RuntimeException e) {
             String message = e instanceof TacitException tacit ? tacit.oneLine() : String.valueOf(e.getMessage());
-            plan.pipelineFqn().ifPresent(fqn -> reportQuietly(fqn, runId, started, List.of(new Outcome("tacit", false, message)),
+            statusPipeline.ifPresent(fqn -> reportQuietly(fqn, runId, started, List.of(new Outcome("tacit", false, message)),
                     0, progress));
             throw e;
         }
         long applied = outcomes.size() - failures.size();
         final long records = added + changed + retired;
-        plan.pipelineFqn().ifPresent(fqn -> reportQuietly(fqn, runId, started, failures, records, progress));
+        statusPipeline.ifPresent(fqn -> reportQuietly(fqn, runId, started, failures, records, progress));
         if (applied == 0 && !failures.isEmpty()) {
             progress.note("every table failed to publish to OpenMetadata");
         }

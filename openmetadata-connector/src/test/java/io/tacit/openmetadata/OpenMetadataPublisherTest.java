@@ -313,6 +313,37 @@ class OpenMetadataPublisherTest {
     }
 
     @Test
+    void withoutRightsForRunStatusTheRelationshipsAreStillPublished() {
+        fake.fail(FakeOpenMetadata.path("PUT", "/api/v1/services/ingestionPipelines"), 403, 1, Headers.of());
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void stageStarted(String stage, long totalUnits) {
+            }
+
+            @Override
+            public void advanced(long units) {
+            }
+
+            @Override
+            public void stageFinished(String stage) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        RunContext run = run("tacit-run-1");
+        try (OpenMetadataPublisher publisher = publisher(fake, options(), run)) {
+            PublishReport report = publisher.apply(publisher.plan(shopResult(run), listener), listener);
+            assertThat(report.failures()).isZero();
+        }
+        assertThat(constraints(fake.table(ORDERS))).hasSize(2);
+        assertThat(notes).anyMatch(note -> note.contains("not reported to pipeline") && note.contains("403"));
+    }
+
+    @Test
     void badTokenIsAClearCatalogErrorWithoutTheToken() {
         RunContext run = run("tacit-run-1");
         try (OpenMetadataPublisher publisher = new OpenMetadataPublisher(Fixtures.client(fake, "wrong-token-secret"),
