@@ -47,7 +47,7 @@ import java.util.Properties;
  * jdbc:postgresql://127.0.0.1:5432/db postgres public 5} (password, if any, from {@code TACIT_BENCH_PASSWORD}).
  */
 public final class ProfileBenchmark {
-    static final int WARM_UP_ROUNDS = 3;
+    static final int WARM_UP_ROUNDS = 5;
 
     private ProfileBenchmark() {
     }

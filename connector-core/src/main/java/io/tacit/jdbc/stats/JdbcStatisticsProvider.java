@@ -61,7 +61,7 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
     private Map<TableName, TableStatistics> profile(SchemaSnapshot snapshot, StatisticsLevel level,
             Map<TableName, TableStatistics> engine, ProgressListener progress) {
         Map<TableName, TableStatistics> result = new TreeMap<>(engine);
-        TableProfiler profiler = new TableProfiler(dialect, settings, this::prepare);
+        TableProfiler profiler = new TableProfiler(connection, dialect, settings, this::prepare);
         long tables = snapshot.tables().stream().filter(TableProfiler::profiled).count();
         String stage = "profile (" + level.label() + ")";
         progress.stageStarted(stage, tables);

@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.datasketches.hash.MurmurHash3;
 import org.apache.datasketches.theta.UpdateSketch;
 
 /**
@@ -28,8 +27,9 @@ import org.apache.datasketches.theta.UpdateSketch;
  *   <li>integers (PostgreSQL, MariaDB) are read with {@code getLong} and counted in a primitive set of the
  *       values themselves — no object per row;</li>
  *   <li>text is hashed as its canonical UTF-8 bytes (on PostgreSQL the driver's own bytes, no String per row)
- *       and counted in a primitive set of 64-bit hashes (two distinct values sharing a 64-bit hash is
- *       vanishingly rare at these sizes); a value becomes a String only the first time it is seen.</li>
+ *       with {@link ValueHash} and counted in a primitive set of 64-bit hashes (two distinct values sharing a
+ *       64-bit hash is vanishingly rare at these sizes); a value becomes a String, and reaches the sketch, only
+ *       the first time it is seen.</li>
  * </ul>
  * Sketch, min, max and the value list are updated once per distinct value. When the table's budget of exactly
  * counted distinct values is spent, the column gives up its set and every value goes to the sketch and the
@@ -39,7 +39,6 @@ import org.apache.datasketches.theta.UpdateSketch;
 final class ProfileColumn {
     /** {@code numeric(15,2)}, {@code decimal(10, 4)}: a declared scale above zero. */
     private static final Pattern FRACTIONAL = Pattern.compile(".*\\(\\s*\\d+\\s*,\\s*0*[1-9]\\d*\\s*\\).*");
-    private static final long HASH_SEED = 9001L;
 
     private enum Source {
         /** {@code getLong}: integers of drivers whose values are typed */
@@ -123,53 +122,139 @@ final class ProfileColumn {
             }
             return acceptLong(value);
         }
-        byte[] bytes;
-        String text = null;
-        int binaryWidth = -1;
         switch (source) {
-            case RAW_TEXT -> bytes = row.getBytes(index);
-            case RAW_PADDED_TEXT -> bytes = unpadded(row.getBytes(index));
+            case RAW_TEXT, RAW_PADDED_TEXT -> {
+                byte[] bytes = row.getBytes(index);
+                if (bytes == null) {
+                    nulls++;
+                    return false;
+                }
+                return acceptBytes(bytes, 0, bytes.length, null, -1);
+            }
             case BINARY -> {
                 byte[] raw = row.getBytes(index);
-                if (raw != null) {
-                    binaryWidth = raw.length;
-                    text = ValueText.hex(raw);
+                if (raw == null) {
+                    nulls++;
+                    return false;
                 }
-                bytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+                return acceptText(ValueText.hex(raw), raw.length);
             }
             default -> {
                 String raw = row.getString(index);
-                if (raw != null) {
-                    text = canonical(column, raw);
+                if (raw == null) {
+                    nulls++;
+                    return false;
                 }
-                bytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+                return acceptText(canonical(column, raw), -1);
             }
         }
-        if (bytes == null) {
-            nulls++;
-            return false;
+    }
+
+    /** A NULL read from a COPY row. */
+    void acceptNull() {
+        nulls++;
+    }
+
+    /**
+     * A non-null field of a PostgreSQL {@code COPY ... TO STDOUT} text row, already unescaped: the text the
+     * server prints for the value, as UTF-8 in {@code bytes[start, end)}.
+     *
+     * @return whether the value was new to the exact distinct set
+     */
+    boolean acceptCopyField(byte[] bytes, int start, int end) throws SQLException {
+        switch (source) {
+            case LONG -> {
+                return acceptLong(parseLong(bytes, start, end));
+            }
+            case RAW_TEXT, RAW_PADDED_TEXT -> {
+                return acceptBytes(bytes, start, end - start, null, -1);
+            }
+            case BINARY -> {
+                // bytea prints as \x0a1b...: the hex digits are the canonical text already
+                if (end - start < 2 || bytes[start] != '\\' || bytes[start + 1] != 'x') {
+                    throw new SQLException("unexpected bytea text in column " + name);
+                }
+                String hex = new String(bytes, start + 2, end - start - 2, StandardCharsets.US_ASCII);
+                return acceptText(hex, hex.length() / 2);
+            }
+            default -> {
+                return acceptText(canonical(column, new String(bytes, start, end - start, StandardCharsets.UTF_8)), -1);
+            }
         }
+    }
+
+    private boolean acceptText(String text, int binaryWidth) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return acceptBytes(bytes, 0, bytes.length, text, binaryWidth);
+    }
+
+    /**
+     * The common path of every text value: {@code bytes[offset, offset + length)} is its canonical UTF-8 form
+     * (but for the padding of a {@code char(n)}, dropped here); {@code text} is that form as a String when the
+     * caller has one.
+     */
+    private boolean acceptBytes(byte[] bytes, int offset, int length, String text, int binaryWidth) {
         nonNull++;
-        width += binaryWidth >= 0 ? binaryWidth : bytes.length;
+        width += binaryWidth >= 0 ? binaryWidth : length;
+        int valueLength = length;
+        if (source == Source.RAW_PADDED_TEXT) {
+            while (valueLength > 0 && bytes[offset + valueLength - 1] == ' ') {
+                valueLength--;
+            }
+        }
         if (exact == null) {
-            sketch.update(bytes);
-            track(text == null ? new String(bytes, StandardCharsets.UTF_8) : text);
+            byte[] value = range(bytes, offset, valueLength);
+            sketch.update(value);
+            track(text == null ? new String(value, StandardCharsets.UTF_8) : text);
             return false;
         }
-        if (!exact.add(MurmurHash3.hash(bytes, HASH_SEED)[0])) {
+        if (!exact.add(ValueHash.hash(bytes, offset, valueLength))) {
             return false;
         }
-        sketch.update(bytes);
-        String value = text == null ? new String(bytes, StandardCharsets.UTF_8) : text;
-        track(value);
+        byte[] value = range(bytes, offset, valueLength);
+        sketch.update(value);
+        String string = text == null ? new String(value, StandardCharsets.UTF_8) : text;
+        track(string);
         if (values != null) {
             if (values.size() < valueListLimit) {
-                values.add(value);
+                values.add(string);
             } else {
                 values = null;
             }
         }
         return true;
+    }
+
+    private long parseLong(byte[] bytes, int start, int end) throws SQLException {
+        int position = start;
+        boolean negative = position < end && bytes[position] == '-';
+        if (negative) {
+            position++;
+        }
+        if (position == end || end - position > 19) {
+            return parseLongSlowly(bytes, start, end);
+        }
+        long value = 0;
+        for (; position < end; position++) {
+            int digit = bytes[position] - '0';
+            if (digit < 0 || digit > 9) {
+                return parseLongSlowly(bytes, start, end);
+            }
+            value = value * 10 + digit;
+        }
+        if (value < 0) {
+            return parseLongSlowly(bytes, start, end);
+        }
+        return negative ? -value : value;
+    }
+
+    private long parseLongSlowly(byte[] bytes, int start, int end) throws SQLException {
+        String text = new String(bytes, start, end - start, StandardCharsets.US_ASCII);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException notAnInteger) {
+            throw new SQLException("column " + name + " holds '" + text + "', not an integer");
+        }
     }
 
     private boolean acceptLong(long value) {
@@ -276,18 +361,11 @@ final class ProfileColumn {
         }
     }
 
-    private static byte[] unpadded(byte[] raw) {
-        if (raw == null) {
-            return null;
+    private static byte[] range(byte[] bytes, int offset, int length) {
+        if (offset == 0 && length == bytes.length) {
+            return bytes;
         }
-        int end = raw.length;
-        while (end > 0 && raw[end - 1] == ' ') {
-            end--;
-        }
-        if (end == raw.length) {
-            return raw;
-        }
-        return Arrays.copyOf(raw, end);
+        return Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
     private static int digits(long value) {

@@ -12,6 +12,7 @@ import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.Table;
 import io.tacit.model.TableKind;
 import io.tacit.model.TableStatistics;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,8 +43,10 @@ final class TableProfiler {
     private final Dialect dialect;
     private final ProfileSettings settings;
     private final StatementFactory statements;
+    private final Optional<PostgresCopy> copy;
 
-    TableProfiler(Dialect dialect, ProfileSettings settings, StatementFactory statements) {
+    TableProfiler(Connection connection, Dialect dialect, ProfileSettings settings, StatementFactory statements) {
+        this.copy = dialect.name().equals("postgresql") ? PostgresCopy.of(connection) : Optional.empty();
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.statements = requireNonNull(statements, "statements is null");
@@ -97,31 +100,12 @@ final class TableProfiler {
             columns.add(new ProfileColumn(table.columnName(column.name()), column, i + 1, dialect.name(),
                     settings.sketchLgK(), settings.valueListLimit(), expectedDistinct));
         }
+        DistinctBudget budget = new DistinctBudget(settings.exactDistinctLimit(), columns);
         long rows = 0;
-        long budgetUsed = 0;
-        try (PreparedStatement statement = statements.prepare(sql)) {
-            statement.setFetchSize(fetchSize(candidates, engine));
-            if (!full && !usesLimitClause()) {
-                statement.setMaxRows((int) Math.min(Integer.MAX_VALUE, settings.sampleRows()));
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                if (candidates.isEmpty()) {
-                    result.next();
-                    rows = result.getLong(1);
-                } else {
-                    while (result.next()) {
-                        rows++;
-                        for (ProfileColumn column : columns) {
-                            if (column.accept(result)) {
-                                budgetUsed++;
-                                if (budgetUsed > settings.exactDistinctLimit()) {
-                                    budgetUsed -= abandonLargest(columns);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        if (copy.isPresent() && !candidates.isEmpty()) {
+            rows = copy.get().scan(sql, columns, budget);
+        } else {
+            rows = scan(sql, candidates, full, engine, columns, budget);
         }
         boolean wholeTable = full || (!blockSample && rows < settings.sampleRows());
         long tableRows = rows;
@@ -149,8 +133,8 @@ final class TableProfiler {
         String limit = "";
         if (!full) {
             if (blockSample) {
-                // oversample blocks by half so the LIMIT, not bad luck, decides the size
-                double percent = Math.min(100.0, 150.0 * settings.sampleRows() / estimate.getAsLong());
+                // oversample blocks threefold so the LIMIT, rarely bad luck, decides the size
+                double percent = Math.min(100.0, 300.0 * settings.sampleRows() / estimate.getAsLong());
                 sample = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f)", percent);
             }
             if (usesLimitClause()) {
@@ -192,15 +176,30 @@ final class TableProfiler {
         return table.estimatedRows();
     }
 
-    private static int abandonLargest(List<ProfileColumn> columns) {
-        ProfileColumn largest = null;
-        for (ProfileColumn column : columns) {
-            if (largest == null || column.exactSize() > largest.exactSize()) {
-                largest = column;
+    /** The result-set path (every dialect): the number of rows read. */
+    private long scan(String sql, List<Column> candidates, boolean full, Optional<TableStatistics> engine,
+            List<ProfileColumn> columns, DistinctBudget budget) throws SQLException {
+        long rows = 0;
+        try (PreparedStatement statement = statements.prepare(sql)) {
+            statement.setFetchSize(fetchSize(candidates, engine));
+            if (!full && !usesLimitClause()) {
+                statement.setMaxRows((int) Math.min(Integer.MAX_VALUE, settings.sampleRows()));
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                if (candidates.isEmpty()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+                while (result.next()) {
+                    rows++;
+                    for (ProfileColumn column : columns) {
+                        if (column.accept(result)) {
+                            budget.spend();
+                        }
+                    }
+                }
             }
         }
-        int released = largest.exactSize();
-        largest.abandonExact();
-        return released;
+        return rows;
     }
 }

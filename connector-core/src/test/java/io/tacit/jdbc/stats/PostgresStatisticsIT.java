@@ -68,6 +68,36 @@ class PostgresStatisticsIT extends AbstractStatisticsIT {
     }
 
     @Test
+    void copyScanReadsEscapedTextPaddedCharsBinaryUuidsAndWholeNumerics() throws Exception {
+        database.execute("CREATE TABLE tricky (s text, c char(5), b bytea, u uuid, n numeric(12,0), d numeric(8,2))");
+        database.execute("INSERT INTO tricky VALUES "
+                + "(E'tab\\there', 'ab', '\\x0aff'::bytea, 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', 120, 1.50), "
+                + "(E'line\\nbreak\\\\', 'ab', NULL, NULL, 7, 2.25), "
+                + "(NULL, 'xyz', '\\x'::bytea, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', -3, NULL)");
+        SchemaSnapshot withTricky = Snapshots.of(Snapshots.table("public", "tricky")
+                .column("s", "text", TypeFamily.STRING)
+                .column("c", "character(5)", TypeFamily.STRING)
+                .column("b", "bytea", TypeFamily.BINARY)
+                .column("u", "uuid", TypeFamily.UUID)
+                .column("n", "numeric(12,0)", TypeFamily.DECIMAL)
+                .column("d", "numeric(8,2)", TypeFamily.DECIMAL).build());
+
+        Statistics statistics = new JdbcStatisticsProvider(database.reader(), database.dialect(), ProfileSettings.DEFAULTS)
+                .collect(withTricky, StatisticsLevel.FULL, ProgressListener.NONE);
+
+        TableStatistics tricky = statistics.table(table("tricky")).orElseThrow();
+        assertThat(tricky.column("s").orElseThrow().values().orElseThrow())
+                .containsExactly("line\nbreak\\", "tab\there");
+        assertThat(tricky.column("c").orElseThrow().values().orElseThrow()).containsExactly("ab", "xyz");
+        assertThat(tricky.column("b").orElseThrow().values().orElseThrow()).containsExactly("", "0aff");
+        assertThat(tricky.column("u").orElseThrow().values().orElseThrow())
+                .containsExactly("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        assertThat(tricky.column("n").orElseThrow().values().orElseThrow()).containsExactly("-3", "7", "120");
+        // a decimal with fractional digits is a measure, not a key: not scanned
+        assertThat(tricky.column("d")).isEmpty();
+    }
+
+    @Test
     void largeTablesAreSampledByBlocks() throws Exception {
         database.execute("CREATE TABLE big (id integer, grp integer)");
         database.execute("INSERT INTO big SELECT g, g % 97 FROM generate_series(1, 200000) g");

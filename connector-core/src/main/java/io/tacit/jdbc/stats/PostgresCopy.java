@@ -1,0 +1,252 @@
+package io.tacit.jdbc.stats;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL scan path: {@code COPY (SELECT ...) TO STDOUT} through PgJDBC's CopyManager, parsed here
+ * from the text format straight into the columns. It reads the same rows as the result-set path with one
+ * driver array per row instead of one per value. PgJDBC is reached by reflection: connector-core keeps JDBC
+ * drivers out of its compile scope. COPY TO is a read and runs in a read-only transaction under the session's
+ * statement timeout.
+ */
+final class PostgresCopy {
+    private final Object copyManager;
+    private final Method copyOut;
+
+    private PostgresCopy(Object copyManager, Method copyOut) {
+        this.copyManager = copyManager;
+        this.copyOut = copyOut;
+    }
+
+    /** The COPY path of a PgJDBC connection; empty for any other connection (or wrapper that hides it). */
+    static Optional<PostgresCopy> of(Connection connection) {
+        try {
+            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false,
+                    connection.getClass().getClassLoader());
+            if (!connection.isWrapperFor(pgConnection)) {
+                return Optional.empty();
+            }
+            Object copyManager = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
+            Method copyOut = copyManager.getClass().getMethod("copyOut", String.class, OutputStream.class);
+            return Optional.of(new PostgresCopy(copyManager, copyOut));
+        } catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError notPgJdbc) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs {@code COPY (select) TO STDOUT} into the columns; the number of rows read. */
+    long scan(String select, List<ProfileColumn> columns, DistinctBudget budget) throws SQLException {
+        String sql = StatsSql.render("postgresql-profile-copy.sql", java.util.Map.of("select", select));
+        RowParser parser = new RowParser(columns, budget);
+        try {
+            copyOut.invoke(copyManager, sql, parser);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sqlException) {
+                throw sqlException;
+            }
+            if (cause instanceof ParseFailure failure) {
+                throw failure.failure;
+            }
+            if (cause instanceof IOException io) {
+                throw new SQLException("reading COPY output failed: " + io.getMessage(), "08006", io);
+            }
+            throw new SQLException("COPY failed: " + cause, cause);
+        } catch (IllegalAccessException e) {
+            throw new SQLException("cannot call PgJDBC's CopyManager", e);
+        }
+        parser.finish();
+        return parser.rows();
+    }
+
+    /** A value the columns refused, carried through the driver's OutputStream contract. */
+    private static final class ParseFailure extends IOException {
+        private final SQLException failure;
+
+        private ParseFailure(SQLException failure) {
+            super(failure.getMessage());
+            this.failure = failure;
+        }
+    }
+
+    /** Splits COPY text rows (tab-separated, {@code \N} for NULL, backslash escapes) into fields. */
+    static final class RowParser extends OutputStream {
+        private final List<ProfileColumn> columns;
+        private final DistinctBudget budget;
+        private final int[] fieldStart;
+        private final int[] fieldEnd;
+        private byte[] pending = new byte[0];
+        private int pendingLength;
+        private byte[] unescaped = new byte[256];
+        private long rows;
+
+        RowParser(List<ProfileColumn> columns, DistinctBudget budget) {
+            this.columns = columns;
+            this.budget = budget;
+            this.fieldStart = new int[columns.size()];
+            this.fieldEnd = new int[columns.size()];
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            int end = offset + length;
+            int position = offset;
+            if (pendingLength > 0) {
+                int newline = indexOf(buffer, position, end, (byte) '\n');
+                int take = (newline < 0 ? end : newline + 1) - position;
+                append(buffer, position, take);
+                position += take;
+                if (newline < 0) {
+                    return;
+                }
+                row(pending, 0, pendingLength - 1);
+                pendingLength = 0;
+            }
+            while (position < end) {
+                int newline = indexOf(buffer, position, end, (byte) '\n');
+                if (newline < 0) {
+                    append(buffer, position, end - position);
+                    return;
+                }
+                row(buffer, position, newline);
+                position = newline + 1;
+            }
+        }
+
+        void finish() throws SQLException {
+            if (pendingLength > 0) {
+                throw new SQLException("COPY output ended inside a row");
+            }
+        }
+
+        private void row(byte[] buffer, int start, int end) throws IOException {
+            int field = 0;
+            int fieldBegin = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || buffer[i] == '\t') {
+                    if (field == columns.size()) {
+                        throw new ParseFailure(new SQLException("COPY row has more fields than the "
+                                + columns.size() + " columns asked for"));
+                    }
+                    fieldStart[field] = fieldBegin;
+                    fieldEnd[field] = i;
+                    field++;
+                    fieldBegin = i + 1;
+                }
+            }
+            if (field != columns.size()) {
+                throw new ParseFailure(new SQLException("COPY row has " + field + " fields, expected " + columns.size()));
+            }
+            rows++;
+            try {
+                for (int i = 0; i < field; i++) {
+                    value(columns.get(i), buffer, fieldStart[i], fieldEnd[i]);
+                }
+            } catch (SQLException e) {
+                throw new ParseFailure(e);
+            }
+        }
+
+        private void value(ProfileColumn column, byte[] buffer, int start, int end) throws SQLException {
+            if (end - start == 2 && buffer[start] == '\\' && buffer[start + 1] == 'N') {
+                column.acceptNull();
+                return;
+            }
+            boolean isNew;
+            if (indexOf(buffer, start, end, (byte) '\\') < 0) {
+                isNew = column.acceptCopyField(buffer, start, end);
+            } else {
+                int length = unescape(buffer, start, end);
+                isNew = column.acceptCopyField(unescaped, 0, length);
+            }
+            if (isNew) {
+                budget.spend();
+            }
+        }
+
+        /** Decodes COPY's backslash escapes into {@link #unescaped}; its length. */
+        private int unescape(byte[] buffer, int start, int end) {
+            if (unescaped.length < end - start) {
+                unescaped = new byte[Math.max(end - start, unescaped.length * 2)];
+            }
+            int length = 0;
+            int i = start;
+            while (i < end) {
+                byte b = buffer[i++];
+                if (b != '\\' || i == end) {
+                    unescaped[length++] = b;
+                    continue;
+                }
+                byte escaped = buffer[i++];
+                switch (escaped) {
+                    case 'b' -> unescaped[length++] = '\b';
+                    case 'f' -> unescaped[length++] = '\f';
+                    case 'n' -> unescaped[length++] = '\n';
+                    case 'r' -> unescaped[length++] = '\r';
+                    case 't' -> unescaped[length++] = '\t';
+                    case 'v' -> unescaped[length++] = 0x0B;
+                    case 'x' -> {
+                        int value = 0;
+                        int digits = 0;
+                        while (digits < 2 && i < end && Character.digit(buffer[i], 16) >= 0) {
+                            value = value * 16 + Character.digit(buffer[i++], 16);
+                            digits++;
+                        }
+                        if (digits == 0) {
+                            unescaped[length++] = 'x';
+                        } else {
+                            unescaped[length++] = (byte) value;
+                        }
+                    }
+                    default -> {
+                        if (escaped >= '0' && escaped <= '7') {
+                            int value = escaped - '0';
+                            int digits = 1;
+                            while (digits < 3 && i < end && buffer[i] >= '0' && buffer[i] <= '7') {
+                                value = value * 8 + (buffer[i++] - '0');
+                                digits++;
+                            }
+                            unescaped[length++] = (byte) value;
+                        } else {
+                            unescaped[length++] = escaped;
+                        }
+                    }
+                }
+            }
+            return length;
+        }
+
+        private void append(byte[] buffer, int offset, int length) {
+            if (pending.length < pendingLength + length) {
+                pending = java.util.Arrays.copyOf(pending, Math.max(pendingLength + length, pending.length * 2 + 64));
+            }
+            System.arraycopy(buffer, offset, pending, pendingLength, length);
+            pendingLength += length;
+        }
+
+        private static int indexOf(byte[] buffer, int start, int end, byte wanted) {
+            for (int i = start; i < end; i++) {
+                if (buffer[i] == wanted) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}
