@@ -207,8 +207,8 @@ public final class OpenMetadataClient implements AutoCloseable {
 
     /**
      * Sends one request and returns the answer's JSON (an empty object for an empty body). Retries what is
-     * safe to retry; a PATCH is repeated only when the server certainly did not apply it (429, 502, 503, 504,
-     * connection refused), since adding to an array twice would duplicate entries.
+     * safe to retry; a PATCH is repeated only when the server certainly did not apply it (429, 503, connection
+     * refused), since adding to an array twice would duplicate entries.
      */
     public JsonNode send(String method, Path path, Map<String, String> query, String contentType, Object body) {
         HttpUrl url = url(path, query);
@@ -226,8 +226,8 @@ public final class OpenMetadataClient implements AutoCloseable {
                     }
                     return outcome.body;
                 }
-                boolean retriable = outcome.status == 429 || outcome.status == 502 || outcome.status == 503
-                        || outcome.status == 504 || (idempotent && outcome.status >= 500);
+                // 502/504 come from a proxy that may have passed the request on: only idempotent ones are repeated
+                boolean retriable = outcome.status == 429 || outcome.status == 503 || (idempotent && outcome.status >= 500);
                 if (!retriable || attempt >= settings.retries()) {
                     throw failure(what, outcome, retriable);
                 }

@@ -81,6 +81,17 @@ class OpenMetadataClientTest {
     }
 
     @Test
+    void aPatchIsNotRepeatedWhenTheServerMayHaveAppliedIt() {
+        String id = fake.tableId(Fixtures.ORDERS);
+        fake.fail(FakeOpenMetadata.path("PATCH", "/api/v1/tables/"), 500, 5, Headers.of());
+        try (OpenMetadataClient client = Fixtures.client(fake, Fixtures.TOKEN)) {
+            assertThatThrownBy(() -> client.patch(Path.of("v1", "tables", id), List.of()))
+                    .isInstanceOfSatisfying(CatalogHttpException.class, e -> assertThat(e.status()).isEqualTo(500));
+            assertThat(client.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unreachableServerIsACatalogError() {
         ClientSettings settings = new ClientSettings("http://127.0.0.1:1", io.tacit.config.Secret.of("t", "x"),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(1), 1, 10);
