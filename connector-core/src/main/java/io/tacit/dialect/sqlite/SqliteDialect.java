@@ -199,7 +199,7 @@ public class SqliteDialect extends BaseDialect {
     }
 
     /** The JDBC type for a declared type, by SQLite's own type-affinity rules (after a few well-known names). */
-    static int jdbcType(String declared) {
+    public static int jdbcType(String declared) {
         String upper = declared.toUpperCase(Locale.ROOT);
         if (upper.startsWith("BOOL")) {
             return Types.BOOLEAN;
