@@ -70,6 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path out;
 
+    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the full result as JSON to FILE (with --format markdown).")
+    Path jsonOut;
+
     @Option(names = "--repeat", paramLabel = "N", description = "Discovery runs per level; times are medians (default: 1).")
     int repeat = 1;
 
@@ -118,7 +121,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        write(render(results()));
+        List<EvaluationResult> results = results();
+        write(out, render(results));
+        if (jsonOut != null) {
+            write(jsonOut, EvaluationReport.json(results));
+        }
         return 0;
     }
 
@@ -236,20 +243,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         return EvaluationReport.markdown(results);
     }
 
-    private void write(String output) {
-        if (out == null) {
+    private void write(Path file, String output) {
+        if (file == null) {
             environment.out().print(output);
             environment.out().flush();
             return;
         }
         try {
-            Path parent = out.toAbsolutePath().getParent();
+            Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(out, output, StandardCharsets.UTF_8);
+            Files.writeString(file, output, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw TacitException.config("cannot write " + out + ": " + e.getMessage(), "choose a writable --out path");
+            throw TacitException.config("cannot write " + file + ": " + e.getMessage(), "choose a writable path");
         }
     }
 
