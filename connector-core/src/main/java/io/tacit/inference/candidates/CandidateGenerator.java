@@ -34,7 +34,7 @@ public final class CandidateGenerator {
     static final Set<String> SELF_WORDS = Set.of(
             "parent", "reports", "manager", "supervisor", "boss", "predecessor", "successor", "previous", "prev",
             "next", "root", "ancestor", "superior", "mentor", "referrer", "referred", "replaced", "duplicate",
-            "master", "episode");
+            "master");
     /** Words that make a column point at a people table. */
     static final Set<String> PERSON_WORDS = Set.of(
             "created", "updated", "modified", "deleted", "approved", "reviewed", "assigned", "owner", "author",
@@ -126,8 +126,10 @@ public final class CandidateGenerator {
         } else if (!Names.GENERIC_KEY_NAMES.contains(compactStripped)) {
             proposeTables(from, index.tablesByAlias(compactStripped), MatchKind.WHOLE_NAME);
             for (int i = 1; i < stripped.size(); i++) {
-                proposeTables(from, index.tablesByAlias(Names.compact(stripped.subList(i, stripped.size()))),
-                        MatchKind.ROLE_TABLE);
+                List<TableName> others = new ArrayList<>(index.tablesByAlias(Names.compact(stripped.subList(i, stripped.size()))));
+                // without a key suffix, a tail naming its own table is a measure of it (product_inventory), not a link
+                others.remove(table.name());
+                proposeTables(from, others, MatchKind.ROLE_TABLE);
             }
             if (stripped.size() >= 2) {
                 proposeByPrefix(from, stripped.subList(0, stripped.size() - 1),
@@ -161,7 +163,10 @@ public final class CandidateGenerator {
             }
         }
         // key-named columns of a detail table: area_gid_redirect.new_id -> area
-        if (stemTokens.isPresent() || facts.table().primaryKey().map(key -> key.columns().contains(column.name())).orElse(false)) {
+        boolean genericKeyColumn = Names.GENERIC_KEY_NAMES.contains(compactStripped)
+                && facts.table().primaryKey().map(key -> key.columns().contains(column.name())).orElse(false);
+        boolean ownKey = facts.table().primaryKey().map(key -> key.columns().contains(column.name())).orElse(false);
+        if ((stemTokens.isPresent() && !ownKey) || genericKeyColumn) {
             for (int i = 1; i < tableTokens.size(); i++) {
                 proposeTables(from, index.tablesByAlias(Names.compact(tableTokens.subList(0, i))), MatchKind.OWNER_TABLE);
             }
