@@ -53,8 +53,14 @@ public final class JdbcSource implements Source {
     /** As {@link #open(ConnectionSettings)}, telling {@code progress} when read-only could not be verified. */
     public static JdbcSource open(ConnectionSettings settings, ProgressListener progress) {
         requireNonNull(settings, "settings is null");
+        return open(settings, progress, Dialects.forUrl(settings.jdbcUrl(), settings.statementTimeout()));
+    }
+
+    /** With a given dialect (tests use it to check that an unverified session is refused). */
+    static JdbcSource open(ConnectionSettings settings, ProgressListener progress, Dialect chosen) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(progress, "progress is null");
-        Dialect dialect = Dialects.forUrl(settings.jdbcUrl(), settings.statementTimeout());
+        Dialect dialect = requireNonNull(chosen, "chosen is null");
         dialect.beforeConnect(settings);
         Connection connection = connect(settings, dialect);
         try {

@@ -213,6 +213,22 @@ class PostgresSchemaReadIT {
     }
 
     @Test
+    void aSessionTheDatabaseDoesNotConfirmAsReadOnlyIsRefused() {
+        Dialect unconfirmed = new io.tacit.dialect.postgres.PostgresDialect(Duration.ofSeconds(5)) {
+            @Override
+            public boolean startReadOnlySession(java.sql.Connection connection) {
+                return false;
+            }
+        };
+        assertThatThrownBy(() -> JdbcSource.open(postgres.settings(), ProgressListener.NONE, unconfirmed))
+                .isInstanceOfSatisfying(TacitException.class, error -> {
+                    assertThat(error.kind()).isEqualTo(ErrorKind.SOURCE);
+                    assertThat(error.getMessage()).contains("could not verify").contains("read-only")
+                            .contains(postgres.database());
+                });
+    }
+
+    @Test
     void authenticationFailureNamesTheUserButNeverThePassword() {
         // the service trusts 127.0.0.1, so an unknown role is what makes authentication fail here
         String password = "s3cret-Pw-" + System.nanoTime();
