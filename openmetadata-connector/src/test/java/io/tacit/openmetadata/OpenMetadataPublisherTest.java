@@ -286,6 +286,29 @@ class OpenMetadataPublisherTest {
     }
 
     @Test
+    void compositeRelationshipsArePublishedColumnByColumnAndIdempotently() {
+        RunContext run = run("tacit-run-1");
+        io.tacit.model.Relationship single = edge(run, "order.items", "order_id", "orders", "id", 0.92);
+        io.tacit.model.Relationship composite = new io.tacit.model.Relationship(
+                io.tacit.model.ColumnSet.of(Fixtures.table("order.items"), "order_id", "product_id"),
+                io.tacit.model.ColumnSet.of(Fixtures.table("orders"), "id", "product_id"),
+                io.tacit.model.RelationshipKind.FOREIGN_KEY, io.tacit.model.Origin.INFERRED,
+                io.tacit.model.Cardinality.MANY_TO_ONE, 0.88, java.util.Optional.empty(), single.provenance());
+        publish(result(run, composite));
+
+        assertThat(constraints(fake.table(ORDER_ITEMS))).containsExactly(
+                "FOREIGN_KEY [\"order_id\",\"product_id\"] [\"shop.shopdb.public.orders.id\",\"shop.shopdb.public.orders.product_id\"]");
+        assertThat(fake.columnTags(ORDER_ITEMS, "product_id")).contains("TacitInferred.ConfidenceMedium/Automated");
+        assertThat(fake.lineage(ORDERS, ORDER_ITEMS).orElseThrow().path("columnsLineage")).hasSize(2);
+        assertThat(fake.joinCounts(ORDER_ITEMS + ".product_id", ORDERS + ".product_id")).hasSize(1);
+
+        fake.clearWrites();
+        RunContext second = run("tacit-run-2");
+        publish(result(second, composite));
+        assertThat(tableWrites()).isEmpty();
+    }
+
+    @Test
     void retriesAfter429AndSucceeds() {
         fake.fail(FakeOpenMetadata.path("PATCH", "/api/v1/tables/"), 429, 2, Headers.of("Retry-After", "0"));
         PublishReport report = publish(shopResult(run("tacit-run-1")));
