@@ -84,7 +84,7 @@ final class ProfileColumn {
         this.source = sourceFor(column, dialect);
         this.order = ValueText.order(column.type().family());
         this.sketch = ValueSketches.newSketch(lgK);
-        this.exact = new LongHashSet((int) Math.max(64, Math.min(1 << 20, expectedDistinct)));
+        this.exact = new LongHashSet((int) Math.max(64, Math.min(1 << 16, expectedDistinct)));
     }
 
     /**
