@@ -34,6 +34,8 @@ final class TableProfiler {
     static final double MAX_AVERAGE_WIDTH = 100;
     /** Above this many times the sample size PostgreSQL samples blocks (TABLESAMPLE SYSTEM) instead of a LIMIT. */
     private static final long BLOCK_SAMPLE_FACTOR = 10;
+    /** Below this many rows a LIMIT scan is cheap anyway, and sampling a handful of blocks is all luck. */
+    private static final long BLOCK_SAMPLE_MIN_ROWS = 100_000;
     /** Rows per round trip: large enough that round trips cost little, small enough to bound memory. */
     private static final int MIN_FETCH_SIZE = 10_000;
     private static final int MAX_FETCH_SIZE = 200_000;
@@ -87,7 +89,8 @@ final class TableProfiler {
         OptionalLong estimate = estimatedRows(table, engine);
         boolean blockSample = !full && dialect.name().equals("postgresql")
                 && table.kind() != TableKind.PARTITIONED_TABLE
-                && estimate.isPresent() && estimate.getAsLong() > BLOCK_SAMPLE_FACTOR * settings.sampleRows();
+                && estimate.isPresent()
+                && estimate.getAsLong() > Math.max(BLOCK_SAMPLE_MIN_ROWS, BLOCK_SAMPLE_FACTOR * settings.sampleRows());
         String sql = sql(table, candidates, full, blockSample, estimate);
 
         List<ProfileColumn> columns = new ArrayList<>(candidates.size());
@@ -133,8 +136,9 @@ final class TableProfiler {
         String limit = "";
         if (!full) {
             if (blockSample) {
-                // oversample blocks threefold so the LIMIT, rarely bad luck, decides the size
-                double percent = Math.min(100.0, 300.0 * settings.sampleRows() / estimate.getAsLong());
+                // a fifth more blocks than needed: the LIMIT trims the rest, and as it keeps the first rows in block
+                // order, trimming more would favour the start of the table
+                double percent = Math.min(100.0, 120.0 * settings.sampleRows() / estimate.getAsLong());
                 sample = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f)", percent);
             }
             if (usesLimitClause()) {
