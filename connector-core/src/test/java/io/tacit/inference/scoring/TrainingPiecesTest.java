@@ -1,0 +1,131 @@
+package io.tacit.inference.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tacit.inference.calibration.IsotonicCalibration;
+import io.tacit.model.ColumnSet;
+import io.tacit.model.Containment;
+import io.tacit.model.KeyKind;
+import io.tacit.model.SchemaSnapshot;
+import io.tacit.model.StatisticsLevel;
+import io.tacit.model.Table;
+import io.tacit.model.TableKind;
+import io.tacit.model.TableName;
+import io.tacit.model.TypeFamily;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainingPiecesTest {
+    private static final String DUMP = """
+            CREATE DOMAIN public."Name" AS character varying(50);
+            CREATE FUNCTION public.f() RETURNS trigger AS $$ BEGIN x := 'a;b'; END $$ LANGUAGE plpgsql;
+            CREATE TABLE public.payment (
+                payment_id integer DEFAULT nextval('public.payment_seq'::regclass) NOT NULL,
+                customer_id smallint NOT NULL,
+                note public."Name",
+                CONSTRAINT payment_check CHECK ((customer_id > 0))
+            )
+            PARTITION BY RANGE (payment_id);
+            CREATE TABLE public.payment_p1 (
+                payment_id integer NOT NULL,
+                customer_id smallint NOT NULL,
+                note public."Name"
+            );
+            CREATE TABLE public.payment_old (
+                CONSTRAINT c CHECK ((payment_id > 0))
+            )
+            INHERITS (public.payment);
+            CREATE TABLE public.customer (customer_id integer NOT NULL, email text);
+            ALTER TABLE ONLY public.customer
+                ADD CONSTRAINT customer_pkey PRIMARY KEY (customer_id);
+            CREATE UNIQUE INDEX customer_email ON public.customer USING btree (email);
+            CREATE UNIQUE INDEX customer_lower ON public.customer USING btree (lower(email));
+            ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_p1 FOR VALUES FROM (1) TO (10);
+            COMMENT ON COLUMN public.payment.customer_id IS 'Foreign key to the customer''s table';
+            """;
+
+    @Test
+    void readsTablesKeysPartitionsInheritanceDomainsAndComments() {
+        SchemaSnapshot snapshot = PgDumpSchemaReader.read("test", DUMP, Map.of());
+        Table payment = snapshot.table(TableName.of("public", "payment")).orElseThrow();
+        assertThat(payment.kind()).isEqualTo(TableKind.PARTITIONED_TABLE);
+        assertThat(payment.columns()).extracting(column -> column.name()).containsExactly("payment_id", "customer_id", "note");
+        assertThat(payment.column("note").orElseThrow().type().family()).isEqualTo(TypeFamily.STRING);
+        assertThat(payment.column("customer_id").orElseThrow().comment()).contains("Foreign key to the customer's table");
+        assertThat(snapshot.table(TableName.of("public", "payment_p1")).orElseThrow().parent())
+                .contains(TableName.of("public", "payment"));
+        Table old = snapshot.table(TableName.of("public", "payment_old")).orElseThrow();
+        assertThat(old.parent()).contains(TableName.of("public", "payment"));
+        assertThat(old.columns()).extracting(column -> column.name()).containsExactly("payment_id", "customer_id", "note");
+        Table customer = snapshot.table(TableName.of("public", "customer")).orElseThrow();
+        assertThat(customer.primaryKey().orElseThrow().columns()).containsExactly("customer_id");
+        assertThat(customer.uniqueKeys()).singleElement().satisfies(key -> {
+            assertThat(key.kind()).isEqualTo(KeyKind.UNIQUE_INDEX);
+            assertThat(key.columns()).containsExactly("email");
+        });
+    }
+
+    @Test
+    void csvKeepsNullApartFromTheEmptyStringAndQuotedLineBreaks() {
+        List<List<String>> records = CsvRecords.parse("a,b,c\n1,,\"\"\n2,\"x,\n\"\"y\"\"\",z\n");
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1)).containsExactly("1", null, "");
+        assertThat(records.get(2)).containsExactly("2", "x,\n\"y\"", "z");
+    }
+
+    @Test
+    void logisticRegressionSeparatesAndKeepsUnseenFeaturesAtTheirPrior() {
+        List<LogisticRegression.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            examples.add(new LogisticRegression.Example(Map.of("good", 1.0), i % 10 != 0, 1));
+            examples.add(new LogisticRegression.Example(Map.of("bad", 1.0), i % 10 == 0, 1));
+        }
+        LogisticRegression.Fit fit = LogisticRegression.fit(examples, 0.1, 30, Map.of("unseen", 2.0));
+        assertThat(fit.weights().get("good")).isGreaterThan(fit.weights().get("bad") + 2);
+        assertThat(fit.weights()).doesNotContainKey("unseen");
+        LogisticRegression.Fit again = LogisticRegression.fit(examples, 0.1, 30, Map.of("unseen", 2.0));
+        assertThat(again).isEqualTo(fit);
+    }
+
+    @Test
+    void isotonicCalibrationIsMonotoneAndTracksObservedRates() {
+        double[] raw = new double[100];
+        boolean[] outcome = new boolean[100];
+        for (int i = 0; i < 100; i++) {
+            raw[i] = i / 100.0;
+            outcome[i] = i % 4 != 0 && i >= 50;
+        }
+        IsotonicCalibration calibration = IsotonicCalibration.fit(raw, outcome, 0);
+        assertThat(calibration.apply(0.2)).isLessThan(0.1);
+        assertThat(calibration.apply(0.8)).isBetween(0.6, 0.9);
+        double previous = 0;
+        for (double x = 0; x <= 1; x += 0.01) {
+            assertThat(calibration.apply(x)).isGreaterThanOrEqualTo(previous - 1e-12);
+            previous = calibration.apply(x);
+        }
+    }
+
+    @Test
+    void benchmarkDatasetReadsTruthStatisticsAndAnExactProbe() {
+        Path folder = Path.of(System.getProperty("tacit.benchmarks", "../shared/benchmarks"), "chinook");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(folder),
+                "shared benchmarks not found at " + folder);
+        BenchmarkDataset chinook = BenchmarkDataset.load(folder);
+        assertThat(chinook.truth()).hasSize(11).contains("public.employee(reports_to)->public.employee(employee_id)");
+        assertThat(chinook.hasData()).isTrue();
+        assertThat(chinook.statistics(StatisticsLevel.FULL).table(TableName.of("public", "track")).orElseThrow().rows())
+                .isEqualTo(3503);
+        Containment containment = chinook.probe().containment(
+                ColumnSet.of(TableName.of("public", "track"), "album_id"),
+                ColumnSet.of(TableName.of("public", "album"), "album_id")).orElseThrow();
+        assertThat(containment.ratio()).isEqualTo(1.0);
+        assertThat(containment.orphanRows()).isZero();
+        Containment wrong = chinook.probe().containment(
+                ColumnSet.of(TableName.of("public", "track"), "milliseconds"),
+                ColumnSet.of(TableName.of("public", "album"), "album_id")).orElseThrow();
+        assertThat(wrong.ratio()).isLessThan(0.1);
+    }
+}
