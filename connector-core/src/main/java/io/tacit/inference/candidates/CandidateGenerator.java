@@ -85,6 +85,9 @@ public final class CandidateGenerator {
         List<String> stripped = facts.strippedTokens(column.name());
         String compactName = Names.compact(tokens);
         String compactStripped = Names.compact(stripped);
+        if (compactName.isEmpty()) {
+            return;
+        }
 
         // identical key names, with and without column prefixes
         for (String name : new LinkedHashSet<>(List.of(compactName, compactStripped))) {

@@ -70,6 +70,9 @@ public final class NameIndex {
                 continue;
             }
             for (String alias : tableFacts.aliases()) {
+                if (alias.isEmpty()) {
+                    continue;
+                }
                 byAlias.computeIfAbsent(alias, ignored -> new ArrayList<>()).add(table.name());
                 aliasOrder.computeIfAbsent(alias, ignored -> new ArrayList<>()).add(table.name());
             }
