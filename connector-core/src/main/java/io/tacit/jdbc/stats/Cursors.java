@@ -18,8 +18,9 @@ final class Cursors implements AutoCloseable {
         this.restoreAutoCommit = restoreAutoCommit;
     }
 
-    static Cursors open(Connection connection, Dialect dialect) throws SQLException {
-        boolean switchOff = dialect.name().equals("postgresql") && connection.getAutoCommit();
+    /** @param cursorsNeeded whether scans read result sets (the COPY path streams without a cursor) */
+    static Cursors open(Connection connection, Dialect dialect, boolean cursorsNeeded) throws SQLException {
+        boolean switchOff = cursorsNeeded && dialect.name().equals("postgresql") && connection.getAutoCommit();
         if (switchOff) {
             connection.setAutoCommit(false);
         }

@@ -65,7 +65,7 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
         long tables = snapshot.tables().stream().filter(TableProfiler::profiled).count();
         String stage = "profile (" + level.label() + ")";
         progress.stageStarted(stage, tables);
-        try (Cursors cursors = Cursors.open(connection, dialect)) {
+        try (Cursors cursors = Cursors.open(connection, dialect, !profiler.usesCopy())) {
             for (Table table : snapshot.tables()) {
                 if (!TableProfiler.profiled(table)) {
                     continue;

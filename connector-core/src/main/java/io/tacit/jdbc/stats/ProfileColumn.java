@@ -267,7 +267,7 @@ final class ProfileColumn {
             maxLong = value;
         }
         if (exact == null) {
-            sketch.update(Long.toString(value));
+            sketch.update(asciiDigits(value));
             return false;
         }
         return exact.add(value);
@@ -285,7 +285,7 @@ final class ProfileColumn {
         }
         if (source == Source.LONG) {
             for (long value : exact.toArray()) {
-                sketch.update(Long.toString(value));
+                sketch.update(asciiDigits(value));
             }
         }
         exact = null;
@@ -333,10 +333,10 @@ final class ProfileColumn {
         }
         List<String> texts = listed ? new ArrayList<>(distinct.length) : null;
         for (long value : distinct) {
-            String text = Long.toString(value);
-            sketch.update(text);
+            byte[] digits = asciiDigits(value);
+            sketch.update(digits);
             if (listed) {
-                texts.add(text);
+                texts.add(new String(digits, StandardCharsets.US_ASCII));
             }
         }
         if (listed) {
@@ -366,6 +366,25 @@ final class ProfileColumn {
             return bytes;
         }
         return Arrays.copyOfRange(bytes, offset, offset + length);
+    }
+
+    /** {@code Long.toString(value)} as its UTF-8 bytes, what the sketch hashes, without the String. */
+    static byte[] asciiDigits(long value) {
+        if (value == Long.MIN_VALUE) {
+            return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+        }
+        int length = digits(value);
+        byte[] bytes = new byte[length];
+        long magnitude = Math.abs(value);
+        for (int i = length - 1; i >= 0; i--) {
+            bytes[i] = (byte) ('0' + magnitude % 10);
+            magnitude /= 10;
+            if (magnitude == 0 && value < 0 && i == 1) {
+                bytes[0] = '-';
+                break;
+            }
+        }
+        return bytes;
     }
 
     private static int digits(long value) {
