@@ -1,0 +1,282 @@
+package io.tacit.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tacit.config.Secret;
+import io.tacit.inference.InferenceSettings;
+import io.tacit.inference.RelationshipInference;
+import io.tacit.jdbc.ConnectionSettings;
+import io.tacit.jdbc.JdbcSource;
+import io.tacit.model.InferenceResult;
+import io.tacit.model.RunContext;
+import io.tacit.model.RunId;
+import io.tacit.model.SchemaFilter;
+import io.tacit.model.SchemaSnapshot;
+import io.tacit.model.Statistics;
+import io.tacit.model.StatisticsLevel;
+import io.tacit.model.Table;
+import io.tacit.model.TableName;
+import io.tacit.model.TableStatistics;
+import io.tacit.run.DiscoveryOptions;
+import io.tacit.run.DiscoveryPipeline;
+import io.tacit.spi.ProgressListener;
+import io.tacit.spi.ValueProbe;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The scale figures of issue 3 on a real PostgreSQL schema: generates {@code tables} x {@code columnsPerTable}
+ * columns ({@link ScaleSchemaGenerator}) in a fresh database {@code tacit_eval_scale} and prints medians of
+ * discovery at level {@code engine} end to end, inference alone on the first 5k / 10k / 20k columns of that
+ * schema, the peak heap in use, and the floor for {@code engine}: the raw catalog queries plus the pg_stats
+ * rows, drained without building anything ({@link SchemaReadBenchmark}).
+ *
+ * <p>Usage: {@code java -Xmx1g -cp ... io.tacit.bench.ScaleBenchmark [runs] [tables] [columns-per-table]
+ * [rows-per-table]} (defaults 5, 1000, 20, 100); the server is {@code TACIT_BENCH_PG_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}) as {@code TACIT_BENCH_PG_USER} (default {@code postgres}),
+ * password from {@code TACIT_BENCH_PASSWORD}. The database is dropped at the end.
+ */
+public final class ScaleBenchmark {
+    static final String DATABASE = "tacit_eval_scale";
+
+    private ScaleBenchmark() {
+    }
+
+    /**
+     * Medians in milliseconds.
+     *
+     * @param discoveryMillis open a session, read the schema, engine statistics, inference, close
+     * @param inferenceMillis inference alone, by number of columns in the snapshot
+     * @param peakHeapMiB the highest heap in use during one end-to-end discovery (sum of the heap pools' peaks)
+     * @param floorMillis the engine level's floor: catalog queries plus pg_stats rows, drained
+     */
+    public record Result(
+            int tables,
+            int columns,
+            int runs,
+            double discoveryMillis,
+            Map<String, Long> discoveryStages,
+            Map<Integer, Double> inferenceMillis,
+            double peakHeapMiB,
+            double maxHeapMiB,
+            double catalogFloorMillis,
+            double statsFloorMillis,
+            double readSchemaMillis) {
+        public Result {
+            discoveryStages = Map.copyOf(discoveryStages);
+            inferenceMillis = Map.copyOf(new TreeMap<>(inferenceMillis));
+        }
+
+        public double floorMillis() {
+            return catalogFloorMillis + statsFloorMillis;
+        }
+
+        /** Inference time at the largest size over the smallest (linear growth 20k/5k is 4). */
+        public double growth() {
+            TreeMap<Integer, Double> sorted = new TreeMap<>(inferenceMillis);
+            return sorted.lastEntry().getValue() / sorted.firstEntry().getValue();
+        }
+
+        public String format() {
+            StringBuilder text = new StringBuilder();
+            text.append(String.format(Locale.ROOT, "scale benchmark: PostgreSQL, %d tables, %d columns, medians of %d runs%n",
+                    tables, columns, runs));
+            text.append(String.format(Locale.ROOT, "  discovery at level engine, end to end  %9.1f ms%n", discoveryMillis));
+            discoveryStages.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(stage -> text.append(
+                    String.format(Locale.ROOT, "    %-36s %9d ms%n", stage.getKey(), stage.getValue())));
+            text.append(String.format(Locale.ROOT, "  floor: catalog queries                 %9.1f ms%n", catalogFloorMillis));
+            text.append(String.format(Locale.ROOT, "  floor: pg_stats rows                   %9.1f ms%n", statsFloorMillis));
+            text.append(String.format(Locale.ROOT, "  readSchema alone                       %9.1f ms%n", readSchemaMillis));
+            new TreeMap<>(inferenceMillis).forEach((size, millis) -> text.append(String.format(Locale.ROOT,
+                    "  inference alone, %6d columns         %9.1f ms%n", size, millis)));
+            text.append(String.format(Locale.ROOT, "  inference growth largest/smallest      %9.2f x%n", growth()));
+            text.append(String.format(Locale.ROOT, "  peak heap used (max heap %.0f MiB)     %9.1f MiB%n", maxHeapMiB, peakHeapMiB));
+            return text.toString();
+        }
+    }
+
+    /**
+     * @param admin a PostgreSQL superuser connection to a maintenance database; the benchmark database is created
+     *              and dropped through it
+     */
+    public static Result run(ConnectionSettings admin, String database, int runs, int tables, int columnsPerTable,
+            long rowsPerTable, List<Integer> inferenceSizes) {
+        requireNonNull(admin, "admin is null");
+        if (!database.matches("tacit_eval_[a-z0-9_]+")) {
+            throw new IllegalArgumentException("the benchmark database must be named tacit_eval_*: " + database);
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be 1 or more: " + runs);
+        }
+        execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        execute(admin, "CREATE DATABASE " + database);
+        ConnectionSettings settings = new ConnectionSettings(withDatabase(admin.jdbcUrl(), database), admin.user(),
+                admin.password(), admin.statementTimeout(), admin.profile());
+        try {
+            try (Connection connection = connect(settings)) {
+                ScaleSchemaGenerator.generate(connection, tables, columnsPerTable, rowsPerTable);
+            } catch (SQLException e) {
+                throw new IllegalStateException("generating the scale schema failed: " + e.getMessage(), e);
+            }
+            DiscoveryOptions options = new DiscoveryOptions(SchemaFilter.all(), StatisticsLevel.ENGINE, true,
+                    InferenceSettings.DEFAULTS);
+            RunContext context = new RunContext(new RunId("tacit-scale-benchmark"), "benchmark", Instant.EPOCH);
+
+            // warm-up, then the timed end-to-end runs; the peak heap is taken over the timed runs
+            InferenceResult result = discover(settings, options, context);
+            double[] discovery = new double[runs];
+            Map<String, double[]> stages = new LinkedHashMap<>();
+            resetPeaks();
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                result = discover(settings, options, context);
+                discovery[i] = millisSince(start);
+                for (Map.Entry<String, Long> stage : result.stageMillis().entrySet()) {
+                    stages.computeIfAbsent(stage.getKey(), key -> new double[runs])[i] = stage.getValue();
+                }
+            }
+            double peak = peakHeapMiB();
+            Map<String, Long> stageMedians = new LinkedHashMap<>();
+            stages.forEach((stage, values) -> stageMedians.put(stage, Math.round(SchemaReadBenchmark.median(values))));
+
+            SchemaSnapshot full = result.snapshot();
+            Statistics statistics;
+            try (JdbcSource source = JdbcSource.open(settings)) {
+                statistics = source.statistics().collect(full, StatisticsLevel.ENGINE, ProgressListener.NONE);
+            }
+            Map<Integer, Double> inference = new LinkedHashMap<>();
+            RelationshipInference engine = new RelationshipInference(InferenceSettings.DEFAULTS);
+            for (int size : inferenceSizes) {
+                SchemaSnapshot subset = firstColumns(full, size);
+                Statistics subsetStatistics = restrict(statistics, subset);
+                engine.infer(context, subset, subsetStatistics, ValueProbe.NONE, ProgressListener.NONE);
+                double[] times = new double[runs];
+                for (int i = 0; i < runs; i++) {
+                    long start = System.nanoTime();
+                    engine.infer(context, subset, subsetStatistics, ValueProbe.NONE, ProgressListener.NONE);
+                    times[i] = millisSince(start);
+                }
+                inference.put(subset.columnCount(), SchemaReadBenchmark.median(times));
+            }
+
+            SchemaReadBenchmark.Result floor = SchemaReadBenchmark.run(settings, runs);
+            double maxHeap = Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
+            return new Result(full.tables().size(), full.columnCount(), runs, SchemaReadBenchmark.median(discovery),
+                    stageMedians, inference, peak, maxHeap, floor.catalogFloorMillis().orElse(0),
+                    floor.statsFloorMillis().orElse(0), floor.readSchemaMillis());
+        } finally {
+            execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static InferenceResult discover(ConnectionSettings settings, DiscoveryOptions options, RunContext context) {
+        try (JdbcSource source = JdbcSource.open(settings)) {
+            return new DiscoveryPipeline(new RelationshipInference(options.inference()), ProgressListener.NONE)
+                    .discover(context, source, options);
+        }
+    }
+
+    /** The first tables (by name) holding about {@code columns} columns. */
+    static SchemaSnapshot firstColumns(SchemaSnapshot snapshot, int columns) {
+        int count = 0;
+        int tables = 0;
+        for (Table table : snapshot.tables()) {
+            if (count >= columns) {
+                break;
+            }
+            count += table.columns().size();
+            tables++;
+        }
+        return new SchemaSnapshot(snapshot.source(), snapshot.product(), snapshot.readAt(),
+                snapshot.tables().subList(0, tables), List.of());
+    }
+
+    static Statistics restrict(Statistics statistics, SchemaSnapshot snapshot) {
+        Set<TableName> names = snapshot.tables().stream().map(Table::name).collect(Collectors.toSet());
+        Map<TableName, TableStatistics> kept = new TreeMap<>();
+        statistics.tables().forEach((name, table) -> {
+            if (names.contains(name)) {
+                kept.put(name, table);
+            }
+        });
+        return new Statistics(statistics.level(), kept);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static double peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+
+    private static void execute(ConnectionSettings settings, String sql) {
+        try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(ConnectionSettings settings) throws SQLException {
+        Properties properties = new Properties();
+        settings.user().ifPresent(user -> properties.setProperty("user", user));
+        settings.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
+    }
+
+    static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String parameters = query < 0 ? "" : url.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String server = slash < 0 ? base : base.substring(0, slash);
+        return server + "/" + database + parameters;
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int tables = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int columnsPerTable = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        long rowsPerTable = args.length > 3 ? Long.parseLong(args[3]) : 100;
+        String url = Optional.ofNullable(System.getenv("TACIT_BENCH_PG_URL")).orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
+        String user = Optional.ofNullable(System.getenv("TACIT_BENCH_PG_USER")).orElse("postgres");
+        Secret password = Optional.ofNullable(System.getenv("TACIT_BENCH_PASSWORD"))
+                .map(value -> Secret.of(value, "TACIT_BENCH_PASSWORD")).orElse(null);
+        int total = tables * columnsPerTable;
+        List<Integer> sizes = Arrays.stream(new int[] {total / 4, total / 2, total}).boxed().toList();
+        System.out.print(run(ConnectionSettings.of(url, user, password), DATABASE, runs, tables, columnsPerTable, rowsPerTable,
+                sizes).format());
+    }
+}
