@@ -324,11 +324,15 @@ public final class ModelTrainer {
         }
 
         List<Score> scores() {
+            return scores(THRESHOLD);
+        }
+
+        List<Score> scores(double threshold) {
             List<double[]> calibrated = calibrated();
             Map<String, int[]> counts = new TreeMap<>();
             truthSizes.keySet().forEach(key -> counts.put(key, new int[2]));
             for (int i = 0; i < predictions.size(); i++) {
-                if (calibrated.get(i)[0] < THRESHOLD) {
+                if (calibrated.get(i)[0] < threshold) {
                     continue;
                 }
                 Prediction prediction = predictions.get(i);
@@ -404,6 +408,16 @@ public final class ModelTrainer {
                     out.append(String.format(Locale.ROOT, "| %.1f-%.1f | %d | %.3f | %.3f |%n", bin / 10.0, (bin + 1) / 10.0,
                             count, sum / count, hits / count));
                 }
+            }
+            out.append("\n| threshold | mean F1 metadata | mean F1 full | pooled precision |\n| ---: | ---: | ---: | ---: |\n");
+            for (double threshold : new double[] {0.3, 0.5, 0.7, 0.8, 0.9}) {
+                List<Score> scores = scores(threshold);
+                int tp = scores.stream().mapToInt(Score::truePositives).sum();
+                int fp = scores.stream().mapToInt(Score::falsePositives).sum();
+                out.append(String.format(Locale.ROOT, "| %.1f | %.3f | %.3f | %.3f |%n", threshold,
+                        scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).mapToDouble(Score::f1).average().orElse(0),
+                        scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
+                        tp + fp == 0 ? 1 : (double) tp / (tp + fp)));
             }
             out.append(String.format(Locale.ROOT,
                     "%nleave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "

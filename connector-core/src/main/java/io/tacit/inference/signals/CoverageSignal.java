@@ -20,7 +20,7 @@ public final class CoverageSignal implements Signal {
 
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
-        if (!candidate.from().isSingleColumn()) {
+        if (!candidate.from().isSingleColumn() || candidate.discriminator().isPresent()) {
             return Optional.empty();
         }
         Optional<Long> from = distinct(context.statistics(candidate.from().columnNames().get(0)));

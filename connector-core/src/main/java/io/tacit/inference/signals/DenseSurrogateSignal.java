@@ -22,7 +22,7 @@ public final class DenseSurrogateSignal implements Signal {
 
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
-        if (!candidate.from().isSingleColumn()) {
+        if (!candidate.from().isSingleColumn() || candidate.discriminator().isPresent()) {
             return Optional.empty();
         }
         Optional<ColumnStatistics> to = context.statistics(candidate.to().columnNames().get(0));

@@ -19,7 +19,7 @@ public final class RangeContainmentSignal implements Signal {
 
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
-        if (!candidate.from().isSingleColumn()) {
+        if (!candidate.from().isSingleColumn() || candidate.discriminator().isPresent()) {
             return Optional.empty();
         }
         Optional<ColumnStatistics> from = context.statistics(candidate.from().columnNames().get(0));

@@ -84,7 +84,8 @@ public final class SignalContext {
         if (candidate.probed().isPresent()) {
             return candidate.probed();
         }
-        if (!candidate.from().isSingleColumn()) {
+        if (!candidate.from().isSingleColumn() || candidate.discriminator().isPresent()) {
+            // a polymorphic column holds ids of several tables: only its partition for one type would tell
             return Optional.empty();
         }
         return estimates.computeIfAbsent(candidate.from() + "->" + candidate.to(), ignored -> {
