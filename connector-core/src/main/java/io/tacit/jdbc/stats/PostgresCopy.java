@@ -25,20 +25,38 @@ final class PostgresCopy {
         this.copyOut = copyOut;
     }
 
+    /** PgJDBC's methods, looked up once per driver class loader. */
+    private record Api(ClassLoader loader, Class<?> pgConnection, Method copyApi, Method copyOut) {
+    }
+
+    private static volatile Api api;
+
     /** The COPY path of a PgJDBC connection; empty for any other connection (or wrapper that hides it). */
     static Optional<PostgresCopy> of(Connection connection) {
         try {
-            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false,
-                    connection.getClass().getClassLoader());
-            if (!connection.isWrapperFor(pgConnection)) {
+            Api found = api(connection.getClass().getClassLoader());
+            if (!connection.isWrapperFor(found.pgConnection())) {
                 return Optional.empty();
             }
-            Object copyManager = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
-            Method copyOut = copyManager.getClass().getMethod("copyOut", String.class, OutputStream.class);
-            return Optional.of(new PostgresCopy(copyManager, copyOut));
+            Object copyManager = found.copyApi().invoke(connection.unwrap(found.pgConnection()));
+            return Optional.of(new PostgresCopy(copyManager, found.copyOut()));
         } catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError notPgJdbc) {
             return Optional.empty();
         }
+    }
+
+    private static Api api(ClassLoader loader) throws ReflectiveOperationException {
+        Api cached = api;
+        if (cached != null && cached.loader() == loader) {
+            return cached;
+        }
+        Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, loader);
+        Method copyApi = pgConnection.getMethod("getCopyAPI");
+        Class<?> copyManager = Class.forName("org.postgresql.copy.CopyManager", false, loader);
+        Method copyOut = copyManager.getMethod("copyOut", String.class, OutputStream.class);
+        cached = new Api(loader, pgConnection, copyApi, copyOut);
+        api = cached;
+        return cached;
     }
 
     /** Runs {@code COPY (select) TO STDOUT} into the columns; the number of rows read. */
