@@ -76,7 +76,7 @@ public final class ModelTrainer {
     }
 
     /** One held-out prediction: a selected edge with its raw score and whether it is true. */
-    record Prediction(String dataset, StatisticsLevel level, String edge, double raw, boolean positive) {
+    record Prediction(String dataset, StatisticsLevel level, String edge, double raw, boolean positive, boolean values) {
     }
 
     /** Counts per dataset and level. */
@@ -265,8 +265,8 @@ public final class ModelTrainer {
         List<LogisticRegression.Example> everything = new ArrayList<>();
         byDataset.values().forEach(everything::addAll);
         LogisticRegression.Fit fit = LogisticRegression.fit(everything, L2, ITERATIONS, PRIOR);
-        IsotonicCalibration calibration = calibrate(predictions, Optional.empty());
-        ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), calibration);
+        ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), calibrate(predictions, Optional.empty(), false),
+                calibrate(predictions, Optional.empty(), true));
         return new Training(model, predictions, truthSizes, datasets.stream().map(BenchmarkDataset::name).toList());
     }
 
@@ -282,15 +282,18 @@ public final class ModelTrainer {
             if (dataset.extra().contains(edge) && !dataset.truth().contains(edge)) {
                 continue;
             }
+            boolean values = relationship.provenance().evidence().stream()
+                    .anyMatch(evidence -> evidence.signal().equals(io.tacit.inference.signals.ContainmentSignal.NAME));
             predictions.add(new Prediction(dataset.name(), level, edge, relationship.confidence(),
-                    dataset.truth().contains(edge)));
+                    dataset.truth().contains(edge), values));
         }
         return predictions;
     }
 
-    static IsotonicCalibration calibrate(List<Prediction> predictions, Optional<String> without) {
+    static IsotonicCalibration calibrate(List<Prediction> predictions, Optional<String> without, boolean values) {
         List<Prediction> used = predictions.stream()
                 .filter(prediction -> without.map(name -> !name.equals(prediction.dataset())).orElse(true))
+                .filter(prediction -> prediction.values() == values)
                 .toList();
         double[] raw = new double[used.size()];
         boolean[] outcomes = new boolean[used.size()];
@@ -316,8 +319,8 @@ public final class ModelTrainer {
             List<double[]> result = new ArrayList<>();
             Map<String, IsotonicCalibration> perDataset = new TreeMap<>();
             for (Prediction prediction : predictions) {
-                IsotonicCalibration calibration = perDataset.computeIfAbsent(prediction.dataset(),
-                        name -> calibrate(predictions, Optional.of(name)));
+                IsotonicCalibration calibration = perDataset.computeIfAbsent(prediction.dataset() + "/" + prediction.values(),
+                        name -> calibrate(predictions, Optional.of(prediction.dataset()), prediction.values()));
                 result.add(new double[] {calibration.apply(prediction.raw()), prediction.positive() ? 1 : 0});
             }
             return result;

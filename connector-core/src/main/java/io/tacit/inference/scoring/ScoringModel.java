@@ -3,6 +3,7 @@ package io.tacit.inference.scoring;
 import static java.util.Objects.requireNonNull;
 
 import io.tacit.inference.calibration.IsotonicCalibration;
+import io.tacit.inference.signals.ContainmentSignal;
 import io.tacit.inference.signals.Measurement;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,11 +31,22 @@ public final class ScoringModel {
     private final double intercept;
     private final Map<String, Double> weights;
     private final IsotonicCalibration calibration;
+    private final IsotonicCalibration valueCalibration;
 
     public ScoringModel(double intercept, Map<String, Double> weights, IsotonicCalibration calibration) {
+        this(intercept, weights, calibration, calibration);
+    }
+
+    /**
+     * @param calibration for candidates judged on metadata alone
+     * @param valueCalibration for candidates with value evidence (containment), whose scores are sharper
+     */
+    public ScoringModel(double intercept, Map<String, Double> weights, IsotonicCalibration calibration,
+            IsotonicCalibration valueCalibration) {
         this.intercept = intercept;
         this.weights = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(weights, "weights is null")));
         this.calibration = requireNonNull(calibration, "calibration is null");
+        this.valueCalibration = requireNonNull(valueCalibration, "valueCalibration is null");
     }
 
     /** The committed model. */
@@ -53,6 +65,7 @@ public final class ScoringModel {
         double intercept = 0;
         Map<String, Double> weights = new TreeMap<>();
         List<double[]> points = new ArrayList<>();
+        List<double[]> valuePoints = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
             String line;
             int number = 0;
@@ -67,19 +80,26 @@ public final class ScoringModel {
                     case "intercept" -> intercept = Double.parseDouble(parts[1]);
                     case "weight" -> weights.put(parts[1], Double.parseDouble(parts[2]));
                     case "calibration" -> points.add(new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])});
+                    case "value-calibration" -> valuePoints.add(new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])});
                     default -> throw new IllegalArgumentException("scoring model line " + number + ": unknown entry '" + parts[0] + "'");
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        IsotonicCalibration calibration = calibration(points);
+        return new ScoringModel(intercept, weights, calibration,
+                valuePoints.isEmpty() ? calibration : calibration(valuePoints));
+    }
+
+    private static IsotonicCalibration calibration(List<double[]> points) {
         double[] x = new double[points.size()];
         double[] y = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
             x[i] = points.get(i)[0];
             y[i] = points.get(i)[1];
         }
-        return new ScoringModel(intercept, weights, new IsotonicCalibration(x, y));
+        return new IsotonicCalibration(x, y);
     }
 
     public String format(List<String> header) {
@@ -89,12 +109,17 @@ public final class ScoringModel {
         }
         out.append(String.format(Locale.ROOT, "intercept %.6f%n", intercept));
         weights.forEach((feature, weight) -> out.append(String.format(Locale.ROOT, "weight %s %.6f%n", feature, weight)));
-        double[] x = calibration.scores();
-        double[] y = calibration.probabilities();
-        for (int i = 0; i < x.length; i++) {
-            out.append(String.format(Locale.ROOT, "calibration %.6f %.6f%n", x[i], y[i]));
-        }
+        append(out, "calibration", calibration);
+        append(out, "value-calibration", valueCalibration);
         return out.toString();
+    }
+
+    private static void append(StringBuilder out, String entry, IsotonicCalibration points) {
+        double[] x = points.scores();
+        double[] y = points.probabilities();
+        for (int i = 0; i < x.length; i++) {
+            out.append(String.format(Locale.ROOT, "%s %.6f %.6f%n", entry, x[i], y[i]));
+        }
     }
 
     public double intercept() {
@@ -109,8 +134,8 @@ public final class ScoringModel {
         return calibration;
     }
 
-    public ScoringModel withCalibration(IsotonicCalibration newCalibration) {
-        return new ScoringModel(intercept, weights, newCalibration);
+    public IsotonicCalibration valueCalibration() {
+        return valueCalibration;
     }
 
     /** The log-odds contribution of one measurement. */
@@ -132,6 +157,12 @@ public final class ScoringModel {
     }
 
     public double confidence(List<Measurement> measurements) {
-        return Math.max(0, Math.min(1, calibration.apply(rawProbability(measurements))));
+        IsotonicCalibration applied = hasValueEvidence(measurements) ? valueCalibration : calibration;
+        return Math.max(0, Math.min(1, applied.apply(rawProbability(measurements))));
+    }
+
+    /** Whether the candidate was judged on its values (a containment figure), not on metadata alone. */
+    public static boolean hasValueEvidence(List<Measurement> measurements) {
+        return measurements.stream().anyMatch(measurement -> measurement.signal().equals(ContainmentSignal.NAME));
     }
 }

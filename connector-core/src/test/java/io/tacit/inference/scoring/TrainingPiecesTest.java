@@ -69,6 +69,20 @@ class TrainingPiecesTest {
     }
 
     @Test
+    void scoringModelRoundTripsAndCalibratesValueEvidenceApart() {
+        ScoringModel model = new ScoringModel(-1.5, Map.of("a.x", 2.0),
+                new IsotonicCalibration(new double[] {0.0, 1.0}, new double[] {0.0, 0.5}),
+                new IsotonicCalibration(new double[] {0.0, 1.0}, new double[] {0.0, 1.0}));
+        ScoringModel read = ScoringModel.parse(model.format(List.of("test")));
+        assertThat(read.format(List.of("test"))).isEqualTo(model.format(List.of("test")));
+        var metadataOnly = List.of(io.tacit.inference.signals.Measurement.of("a", 1, "x", "x", 1));
+        var withValues = List.of(io.tacit.inference.signals.Measurement.of("a", 1, "x", "x", 1),
+                io.tacit.inference.signals.Measurement.of("containment", 1, "all found", "ratio", 1));
+        assertThat(read.confidence(withValues)).isGreaterThan(read.confidence(metadataOnly));
+        assertThat(read.rawProbability(metadataOnly)).isCloseTo(1 / (1 + Math.exp(-0.5)), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void csvKeepsNullApartFromTheEmptyStringAndQuotedLineBreaks() {
         List<List<String>> records = CsvRecords.parse("a,b,c\n1,,\"\"\n2,\"x,\n\"\"y\"\"\",z\n");
         assertThat(records).hasSize(3);
