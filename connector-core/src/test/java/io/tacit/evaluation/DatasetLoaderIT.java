@@ -137,6 +137,20 @@ class DatasetLoaderIT {
     }
 
     @org.junit.jupiter.api.Test
+    void materializedViewsArePopulatedAfterTheRowsAreIn() throws SQLException {
+        BenchmarkDataset withView = dataset(SCHEMA
+                + "CREATE MATERIALIZED VIEW public.named AS SELECT artist_id FROM public.artist WHERE name IS NOT NULL"
+                + " WITH NO DATA;\n", HEADER + "1,a,,,\n2,,,,\n");
+        try (LoadedDatabase database = loader().load(withView, Target.POSTGRES, databaseName());
+                Connection connection = DatasetLoader.connect(database.connection());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM public.named")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void missingDatasetFilesAreNamed() {
         Path folder = directory.resolve("empty");
         Fixtures.write(folder, "schema.sql", SCHEMA);
