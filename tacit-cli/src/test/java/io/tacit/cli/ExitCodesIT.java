@@ -86,6 +86,43 @@ class ExitCodesIT {
         }
     }
 
+    @Test
+    void verboseRunWithAPasswordNeverPrintsIt() {
+        // PostgreSQL here trusts local connections, so the password is sent and accepted but never checked
+        String password = "Never-Print-Me-8812";
+        try (TestingPostgres database = new TestingPostgres("tacit_cli")) {
+            database.execute("CREATE TABLE customers (id integer PRIMARY KEY)",
+                    "CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer)");
+            CliRun run = CliRun.of(Map.of("DB_PW", password), "discover", "--jdbc-url", database.jdbcUrl(),
+                    "--user", "root", "--password-env", "DB_PW", "--verbose", "--level", "metadata", "--format", "json");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.all()).doesNotContain(password);
+            assertThat(run.err()).contains("password=[hidden] (from ${env:DB_PW})");
+        }
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndWritesNothing() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("tacit-cli");
+        java.nio.file.Path report = folder.resolve("report.json");
+        try (TestingPostgres database = new TestingPostgres("tacit_cli")) {
+            database.execute("CREATE TABLE customers (id integer PRIMARY KEY)");
+            java.nio.file.Path recipe = folder.resolve("recipe.yaml");
+            java.nio.file.Files.writeString(recipe, "source: {type: jdbc, url: '" + database.jdbcUrl() + "', user: root}\n"
+                    + "inference: {level: metadata}\n"
+                    + "sinks: [{type: json, path: '" + report + "'}]\n");
+            CliRun run = CliRun.of("discover", "-c", recipe.toString(), "--dry-run");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).contains("plan for json-report (dry run, nothing applied): 1 changes")
+                    .contains("ADD " + report);
+            assertThat(report).doesNotExist();
+
+            CliRun applied = CliRun.of("discover", "-c", recipe.toString());
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+            assertThat(report).exists();
+        }
+    }
+
     /** The error is the only non-progress line on stderr, and there is no stack trace. */
     private static void assertOneLine(CliRun run) {
         assertThat(run.err()).doesNotContain("\tat ");
