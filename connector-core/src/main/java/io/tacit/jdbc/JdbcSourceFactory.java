@@ -24,7 +24,7 @@ public final class JdbcSourceFactory implements SourceFactory {
             "Rows read per table at level sample.");
     public static final Setting EXACT_DISTINCT_LIMIT = Setting.optional("exactDistinctLimit", SettingType.INTEGER,
             String.valueOf(ProfileSettings.DEFAULTS.exactDistinctLimit()),
-            "Tables up to this many rows get exact distinct counts; larger ones are estimated with sketches.");
+            "Distinct values a table's columns may hold in memory for exact counts; past it the largest column is estimated with its sketch.");
     public static final Setting VALUE_LIST_LIMIT = Setting.optional("valueListLimit", SettingType.INTEGER,
             String.valueOf(ProfileSettings.DEFAULTS.valueListLimit()),
             "Columns with at most this many distinct values keep them all for exact in-memory containment checks.");

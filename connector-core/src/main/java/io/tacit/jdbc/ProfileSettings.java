@@ -4,7 +4,9 @@ package io.tacit.jdbc;
  * Bounds for the one-scan-per-table profiler (levels {@code sample} and {@code full}).
  *
  * @param sampleRows rows read per table at level {@code sample}
- * @param exactDistinctLimit up to this many rows a table's distinct counts are exact; above it they come from sketches
+ * @param exactDistinctLimit a table's columns together hold at most this many distinct values exactly (exact
+ *                           distinct counts and value lists); past it the column holding the most switches to
+ *                           its sketch (an estimate), so memory stays bounded however wide the table
  * @param valueListLimit a column with at most this many distinct values keeps them all for exact containment in memory
  * @param sketchLgK log2 of the Theta sketch size (12 = 4,096 entries, about 1.6% error)
  */
