@@ -97,7 +97,7 @@ final class ConsoleProgress implements ProgressListener {
 
     private void draw() {
         lastDrawn = System.nanoTime();
-        StringBuilder line = new StringBuilder("\r").append(stage).append(' ');
+        StringBuilder line = new StringBuilder("\r\033[2K").append(stage).append(' ');
         if (total > 0) {
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
             line.append('[').append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ")
