@@ -32,9 +32,11 @@ import java.util.TreeMap;
 public final class CandidateGenerator {
     /** Words that make a column point at its own table. */
     static final Set<String> SELF_WORDS = Set.of(
-            "parent", "reports", "manager", "supervisor", "boss", "predecessor", "successor", "previous", "prev",
-            "next", "root", "ancestor", "superior", "mentor", "referrer", "referred", "replaced", "duplicate",
-            "master");
+            "parent", "predecessor", "successor", "previous", "prev", "next", "root", "ancestor", "replaced",
+            "duplicate", "master");
+    /** Hierarchy words between people: they point at their own table only when it holds people. */
+    static final Set<String> PERSON_SELF_WORDS = Set.of(
+            "reports", "manager", "supervisor", "boss", "superior", "mentor", "referrer", "referred");
     /** Words that make a column point at a people table. */
     static final Set<String> PERSON_WORDS = Set.of(
             "created", "updated", "modified", "deleted", "approved", "reviewed", "assigned", "owner", "author",
@@ -177,8 +179,9 @@ public final class CandidateGenerator {
         // hierarchy and person roles
         boolean selfWord = false;
         boolean personWord = false;
+        boolean peopleTable = personTables.contains(table.name());
         for (String token : tokens) {
-            selfWord |= SELF_WORDS.contains(token);
+            selfWord |= SELF_WORDS.contains(token) || (peopleTable && PERSON_SELF_WORDS.contains(token));
             personWord |= PERSON_WORDS.contains(token);
         }
         if (selfWord) {

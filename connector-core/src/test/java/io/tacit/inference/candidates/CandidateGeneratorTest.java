@@ -58,6 +58,8 @@ class CandidateGeneratorTest {
                 .contains(MatchKind.SELF_ROLE);
         assertThat(candidates.get("public.customer(support_rep_id)->public.employee(employee_id)").matches())
                 .contains(MatchKind.PERSON_ROLE);
+        // a store has no manager store: people hierarchy words point at their own table only in people tables
+        assertThat(candidates).doesNotContainKey("public.store(manager_staff_id)->public.store(store_id)");
     }
 
     @Test
