@@ -2,6 +2,7 @@ package io.tacit.statistics;
 
 import java.util.Collection;
 import java.util.Optional;
+import org.apache.datasketches.common.ResizeFactor;
 import org.apache.datasketches.common.SketchesArgumentException;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.theta.CompactSketch;
@@ -23,6 +24,17 @@ public final class ValueSketches {
         return UpdateSketch.builder().setLogNominalEntries(lgK).build();
     }
 
+    /**
+     * A sketch for about {@code expectedDistinct} values: past the nominal entries its hash table is allocated
+     * at full size at once instead of growing eightfold step by step.
+     */
+    public static UpdateSketch newSketch(int lgK, long expectedDistinct) {
+        if (expectedDistinct <= (1L << lgK)) {
+            return newSketch(lgK);
+        }
+        return UpdateSketch.builder().setLogNominalEntries(lgK).setResizeFactor(ResizeFactor.X1).build();
+    }
+
     /** A compact sketch of canonical text values. */
     public static CompactSketch of(Collection<String> values, int lgK) {
         UpdateSketch sketch = newSketch(lgK);
@@ -41,8 +53,11 @@ public final class ValueSketches {
         }
     }
 
-    /** The serialized compact form stored in {@link io.tacit.model.ColumnStatistics#sketch()}. */
+    /**
+     * The serialized compact form stored in {@link io.tacit.model.ColumnStatistics#sketch()}. Unordered: set
+     * operations do not need the entries sorted, and sorting them is most of the cost of serializing.
+     */
     public static byte[] serialize(UpdateSketch sketch) {
-        return sketch.compact().toByteArray();
+        return sketch.compact(false, null).toByteArray();
     }
 }

@@ -327,6 +327,8 @@ final class ProfileColumn {
         }
         long[] distinct = exact.toArray();
         builder.distinct(DistinctCount.exact(distinct.length));
+        // nothing reached the sketch yet: size it for what is coming
+        sketch = ValueSketches.newSketch(lgK, distinct.length);
         boolean listed = distinct.length <= valueListLimit;
         if (listed) {
             Arrays.sort(distinct);
