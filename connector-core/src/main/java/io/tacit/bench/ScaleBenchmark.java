@@ -160,19 +160,24 @@ public final class ScaleBenchmark {
             try (JdbcSource source = JdbcSource.open(settings)) {
                 statistics = source.statistics().collect(full, StatisticsLevel.ENGINE, ProgressListener.NONE);
             }
-            Map<Integer, Double> inference = new LinkedHashMap<>();
+            // the sizes take turns within each repetition, so that load from other processes falls on all alike
             RelationshipInference engine = new RelationshipInference(InferenceSettings.DEFAULTS);
-            for (int size : inferenceSizes) {
-                SchemaSnapshot subset = firstColumns(full, size);
-                Statistics subsetStatistics = restrict(statistics, subset);
-                engine.infer(context, subset, subsetStatistics, ValueProbe.NONE, ProgressListener.NONE);
-                double[] times = new double[runs];
-                for (int i = 0; i < runs; i++) {
+            List<SchemaSnapshot> subsets = inferenceSizes.stream().map(size -> firstColumns(full, size)).toList();
+            List<Statistics> subsetStatistics = subsets.stream().map(subset -> restrict(statistics, subset)).toList();
+            double[][] times = new double[subsets.size()][runs];
+            for (int k = 0; k < subsets.size(); k++) {
+                engine.infer(context, subsets.get(k), subsetStatistics.get(k), ValueProbe.NONE, ProgressListener.NONE);
+            }
+            for (int i = 0; i < runs; i++) {
+                for (int k = 0; k < subsets.size(); k++) {
                     long start = System.nanoTime();
-                    engine.infer(context, subset, subsetStatistics, ValueProbe.NONE, ProgressListener.NONE);
-                    times[i] = millisSince(start);
+                    engine.infer(context, subsets.get(k), subsetStatistics.get(k), ValueProbe.NONE, ProgressListener.NONE);
+                    times[k][i] = millisSince(start);
                 }
-                inference.put(subset.columnCount(), SchemaReadBenchmark.median(times));
+            }
+            Map<Integer, Double> inference = new LinkedHashMap<>();
+            for (int k = 0; k < subsets.size(); k++) {
+                inference.put(subsets.get(k).columnCount(), SchemaReadBenchmark.median(times[k]));
             }
 
             SchemaReadBenchmark.Result floor = SchemaReadBenchmark.run(settings, runs);
