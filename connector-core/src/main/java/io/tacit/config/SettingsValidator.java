@@ -112,6 +112,11 @@ public final class SettingsValidator {
             // never echo the value: it is a credential written where a reference belongs
             throw new BadValue("secrets are only accepted as a reference; write ${env:VARIABLE} or ${file:/path/to/file}");
         }
+        else if (value instanceof String text && !ValidatedSection.maskCredentials(text).equals(text)) {
+            // a password inside a URL would be printed wherever the URL is; never echo it here either
+            throw new BadValue("holds a credential (a password or token inside the value); remove it and give it "
+                    + "to the secret setting as ${env:VARIABLE} or ${file:/path/to/file}");
+        }
         return switch (setting.type()) {
             case STRING -> allowed(setting, scalar(setting, value));
             case INTEGER -> integer(setting, value);

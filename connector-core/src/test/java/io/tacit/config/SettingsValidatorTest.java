@@ -126,11 +126,18 @@ class SettingsValidatorTest {
     }
 
     @Test
-    void maskCredentialsInUrls() {
-        ValidatedSection section = valid(Map.of("url", "jdbc:postgresql://h/db?user=me&password=" + PASSWORD + "&ssl=true"));
-        assertThat(section.toString()).doesNotContain(PASSWORD).contains("password=[hidden]&ssl=true");
+    void aCredentialInsideAUrlIsRefusedWithoutRepeatingIt() {
+        for (String url : List.of("jdbc:postgresql://h/db?user=me&password=" + PASSWORD + "&ssl=true",
+                "https://me:" + PASSWORD + "@example.com/x")) {
+            SettingsValidator.Result result = validator.validate("source", SETTINGS, Map.of("url", url));
+            assertThat(message(result, "source.url")).startsWith("holds a credential").doesNotContain(PASSWORD);
+        }
+        assertThat(ValidatedSection.maskCredentials("jdbc:postgresql://h/db?password=" + PASSWORD + "&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?password=[hidden]&ssl=true");
         assertThat(ValidatedSection.maskCredentials("https://me:" + PASSWORD + "@example.com/x"))
                 .isEqualTo("https://me:[hidden]@example.com/x");
+        assertThat(ValidatedSection.maskCredentials("jdbc:postgresql://db.example.com:5432/shop")).isEqualTo(
+                "jdbc:postgresql://db.example.com:5432/shop");
     }
 
     @Test
