@@ -93,7 +93,10 @@ public final class Evaluation {
         return List.of(StatisticsLevel.METADATA, StatisticsLevel.ENGINE);
     }
 
-    /** Every dataset below {@code root} on every target, each at {@code levels} (or {@link #levelsFor} when empty). */
+    /**
+     * Every dataset below {@code root} on every target, each at {@code levels} (or {@link #levelsFor} when empty);
+     * datasets spanning several schemas run on PostgreSQL only.
+     */
     public List<EvaluationResult> runAll(Path root, List<Target> targets, List<StatisticsLevel> levels) {
         List<EvaluationResult> results = new ArrayList<>();
         for (BenchmarkDataset dataset : BenchmarkDataset.all(root)) {
@@ -105,14 +108,24 @@ public final class Evaluation {
                 if (wanted.isEmpty()) {
                     continue;
                 }
-                if (target != Target.POSTGRES && !dataset.hasData()) {
-                    // schema-only datasets gain nothing from another engine: no data to profile
+                if (target != Target.POSTGRES && spansSeveralSchemas(dataset)) {
+                    // MariaDB and SQLite hold one schema per database (see DatasetLoader)
+                    options.progress().note("skipping " + dataset.name() + " on " + target.label()
+                            + ": it spans several schemas");
                     continue;
                 }
                 results.addAll(run(dataset, target, wanted));
             }
         }
         return results;
+    }
+
+    private static boolean spansSeveralSchemas(BenchmarkDataset dataset) {
+        TruthSet truth = TruthSet.load(dataset.truth(), dataset.extraTruth());
+        return truth.edges().stream()
+                .flatMap(edge -> java.util.stream.Stream.of(edge.from().table().schema(), edge.to().table().schema()))
+                .distinct()
+                .count() > 1;
     }
 
     /**

@@ -49,7 +49,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path dataset;
 
     @Option(names = "--all", description = "Every dataset in --benchmarks: data-bearing ones at every level, "
-            + "schema-only ones at metadata and engine (on postgres only).")
+            + "schema-only ones at metadata and engine; multi-schema ones on postgres only.")
     boolean all;
 
     @Option(names = "--benchmarks", paramLabel = "DIR",
