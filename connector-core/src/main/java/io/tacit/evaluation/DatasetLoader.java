@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.postgresql.PGConnection;
 
 /**
  * Loads a benchmark dataset into a fresh database that tacit creates itself (always named {@code tacit_eval_*},
@@ -171,7 +170,7 @@ public final class DatasetLoader {
                 + " (" + String.join(", ", header.stream().map(DatasetLoader::quotePostgres).toList())
                 + ") FROM STDIN (FORMAT csv, HEADER true)";
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, reader);
+            copyIn(connection, sql, reader);
         } catch (SQLException e) {
             Matcher line = COPY_LINE.matcher(String.valueOf(e.getMessage()));
             String where = line.find() ? file + ":" + line.group(1) : file.toString();
@@ -179,6 +178,29 @@ public final class DatasetLoader {
                     + firstLine(e.getMessage()), "fix the row or the table definition in schema.sql");
         } catch (IOException e) {
             throw TacitException.config("cannot read " + file + ": " + e.getMessage(), "check the file");
+        }
+    }
+
+    /**
+     * PgJDBC's {@code CopyManager.copyIn(sql, reader)}, reached by reflection so that connector-core needs no
+     * JDBC driver at compile time (the CLI ships the driver).
+     */
+    private static void copyIn(Connection connection, String sql, Reader reader) throws SQLException, IOException {
+        try {
+            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", true,
+                    connection.getClass().getClassLoader());
+            Object copyManager = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
+            copyManager.getClass().getMethod("copyIn", String.class, Reader.class).invoke(copyManager, sql, reader);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("COPY failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw TacitException.internal("the PostgreSQL driver offers no COPY API: " + e, e);
         }
     }
 
