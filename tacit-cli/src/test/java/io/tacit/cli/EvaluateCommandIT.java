@@ -46,5 +46,19 @@ class EvaluateCommandIT {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("| metadata | 11 | 11 |");
         assertThat(Files.readString(directory.resolve("first.md"))).contains("| chinook | sqlite | metadata | 11 | 11 |");
+
+        Path recipe = directory.resolve("recipe.yaml");
+        Files.writeString(recipe, "source:\n  type: jdbc\n  url: jdbc:sqlite:" + database + "\ninference:\n  level: metadata\n");
+        CliRun byRecipe = CliRun.of("evaluate", "-c", recipe.toString(), "--truth", truth.toString(), "--format", "json");
+        assertThat(byRecipe.exitCode()).as(byRecipe.toString()).isZero();
+        JsonNode result = new ObjectMapper().readTree(byRecipe.out()).get("runs").get(0);
+        assertThat(result.get("level").asText()).isEqualTo("metadata");
+        assertThat(result.get("truthEdges").asInt()).isEqualTo(11);
+
+        Path wrongTruth = directory.resolve("truth.csv");
+        Files.writeString(wrongTruth, "fk_table,fk_columns,pk_table,pk_columns\npublic.album,maker_id,public.artist,artist_id\n");
+        CliRun wrong = CliRun.of("evaluate", "-c", recipe.toString(), "--truth", wrongTruth.toString());
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(2);
+        assertThat(wrong.err()).contains("truth.csv:2").contains("public.album.maker_id");
     }
 }
