@@ -139,6 +139,14 @@ public final class TestSchemas {
             return this;
         }
 
+        /** A primary key the database fills itself ({@code DEFAULT nextval(...)}, a SERIAL). */
+        public TableBuilder serial(String column) {
+            columns.add(new Column(column, columns.size() + 1, INT, false,
+                    Optional.of("nextval('" + name.table() + "_" + column + "_seq'::regclass)"), Optional.empty()));
+            primaryKey = Optional.of(new Key(KeyKind.PRIMARY, name.table() + "_pkey", List.of(column)));
+            return this;
+        }
+
         public TableBuilder id(String column) {
             columns.add(Column.of(column, columns.size() + 1, INT, false));
             primaryKey = Optional.of(new Key(KeyKind.PRIMARY, name.table() + "_pkey", List.of(column)));

@@ -77,7 +77,25 @@ public final class CandidateGenerator {
             proposeExtension(facts);
             proposePolymorphic(facts);
         }
+        dropRedundantCommentMatches();
         return List.copyOf(candidates.values());
+    }
+
+    /**
+     * A comment mentions a table in passing ("an incrementing number, starting at one for each order", "how
+     * many items of this product") more often than it names what the column references. When another column of
+     * the same table already matches that table by name ({@code order_items.order_id} → {@code orders}), the
+     * reference is that column; a second column reaching the same table only through its comment is dropped.
+     */
+    private void dropRedundantCommentMatches() {
+        Set<String> namedTargets = new java.util.HashSet<>();
+        for (Candidate candidate : candidates.values()) {
+            if (candidate.matches().stream().anyMatch(kind -> kind != MatchKind.COMMENT)) {
+                namedTargets.add(candidate.from().table() + "->" + candidate.to().table());
+            }
+        }
+        candidates.values().removeIf(candidate -> candidate.matches().equals(Set.of(MatchKind.COMMENT))
+                && namedTargets.contains(candidate.from().table() + "->" + candidate.to().table()));
     }
 
     private void proposeForColumn(TableFacts facts, Column column) {
@@ -190,7 +208,10 @@ public final class CandidateGenerator {
         if (personWord) {
             proposeTables(from, personTables, MatchKind.PERSON_ROLE);
         }
-        column.comment().ifPresent(comment -> proposeFromComment(from, comment));
+        if (stemTokens.isPresent() || personWord || selfWord) {
+            // a measure ("quantity: how many items the customer purchased") mentions tables without referencing them
+            column.comment().ifPresent(comment -> proposeFromComment(from, comment));
+        }
     }
 
     /** The name without its key suffix: {@code customer_id} -> customer, {@code productid} -> product. */

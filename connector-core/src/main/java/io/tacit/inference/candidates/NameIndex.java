@@ -33,6 +33,8 @@ public final class NameIndex {
     private final Map<String, List<ColumnName>> byKeyName = new HashMap<>();
     private final Map<String, List<TableName>> byExactName = new HashMap<>();
     private final Map<String, List<KeyMember>> byKeyMember = new HashMap<>();
+    /** Compact (prefix-stripped) column name → how many tables have a column of that name. */
+    private final Map<String, Integer> columnTables = new HashMap<>();
 
     /** A key name or composite key shape found in this many tables is a convention, not a reference target. */
     static final int REPEATED = 4;
@@ -52,6 +54,13 @@ public final class NameIndex {
                         signatures.merge(signature(draft, key), 1, Integer::sum);
                     }
                 }
+            }
+        }
+        for (Table table : snapshot.tables()) {
+            if (!table.kind().isView()) {
+                TableFacts draft = describe(table, statistics, frequentPrefixes);
+                table.columns().stream().map(column -> Names.compact(draft.strippedTokens(column.name()))).distinct()
+                        .forEach(name -> columnTables.merge(name, 1, Integer::sum));
             }
         }
         Set<String> repeatedSignatures = new java.util.HashSet<>();
@@ -106,7 +115,7 @@ public final class NameIndex {
         byKeyName.entrySet().removeIf(entry -> {
             long tables = entry.getValue().stream().map(ColumnName::table).distinct().count();
             if (tables < REPEATED) {
-                return false;
+                return isPerRowColumn(entry.getKey(), entry.getValue());
             }
             for (ColumnName key : entry.getValue()) {
                 TableFacts owner = facts.get(key.table());
@@ -119,6 +128,29 @@ public final class NameIndex {
             }
             return true;
         });
+    }
+
+    /**
+     * A column name found in many tables but a primary key in none and naming no table ({@code rowguid},
+     * {@code uuid}, {@code modified_date}): a per-row attribute every table carries, unique where one table
+     * declares it so, not a reference from all the others to that table.
+     */
+    private boolean isPerRowColumn(String name, List<ColumnName> keys) {
+        if (columnTables.getOrDefault(name, 0) < 2 * REPEATED || byAlias.containsKey(name)) {
+            return false;
+        }
+        for (ColumnName key : keys) {
+            TableFacts owner = facts.get(key.table());
+            boolean primary = owner.table().primaryKey()
+                    .map(pk -> pk.columns().size() == 1 && pk.columns().get(0).equals(key.column())).orElse(false);
+            List<String> tokens = owner.strippedTokens(key.column());
+            String stem = tokens.size() >= 2 ? Names.compact(tokens.subList(0, tokens.size() - 1))
+                    : CandidateGenerator.stem(tokens).map(Names::compact).orElse("");
+            if (primary || !stem.isEmpty() && (owner.aliases().contains(stem) || byAlias.containsKey(stem))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String signature(TableFacts facts, Key key) {

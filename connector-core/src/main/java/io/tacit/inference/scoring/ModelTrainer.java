@@ -65,7 +65,11 @@ public final class ModelTrainer {
             Map.entry("containment.complete", 1.0),
             Map.entry("containment.mostly_missing", -2.0),
             Map.entry("target-uniqueness.primary", 1.0),
+            // a key column named exactly like another table is itself a reference to that table (chains go to the root)
+            Map.entry("target-uniqueness.named_after_other_table", -2.0),
             Map.entry("type-compatibility.same_native", 0.5),
+            // values the database generates (sequence, identity) are the table's own ids, not copies of another's
+            Map.entry("key-shape.generated", -3.0),
             Map.entry("type-compatibility.cross_family", -0.5),
             Map.entry("rivals.log_others", -0.5));
     static final int ITERATIONS = 30;

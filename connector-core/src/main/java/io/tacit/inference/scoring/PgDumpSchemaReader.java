@@ -38,6 +38,8 @@ public final class PgDumpSchemaReader {
             "(?s)^ALTER TABLE ONLY (\\S+) ATTACH PARTITION (\\S+) .*");
     private static final Pattern COMMENT = Pattern.compile(
             "(?s)^COMMENT ON (COLUMN|TABLE) (\\S+) IS '(.*)'$");
+    private static final Pattern COLUMN_DEFAULT = Pattern.compile(
+            "(?s)^ALTER TABLE (?:ONLY )?(\\S+) ALTER COLUMN (\\S+) (?:SET DEFAULT (.*)|ADD (GENERATED \\w+(?: BY DEFAULT)? AS IDENTITY).*)$");
     private static final Pattern DOMAIN = Pattern.compile("(?s)^CREATE DOMAIN (\\S+) AS (.*)$");
     private static final Pattern ENUM = Pattern.compile("(?s)^CREATE TYPE (\\S+) AS ENUM .*");
     private static final Pattern IDENTIFIER = Pattern.compile("^\\s*(\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*)\\s+(.*)$", Pattern.DOTALL);
@@ -56,6 +58,7 @@ public final class PgDumpSchemaReader {
         Optional<TableName> parent = Optional.empty();
         boolean partitioned;
         final Map<String, String> columnComments = new HashMap<>();
+        final Map<String, String> columnDefaults = new HashMap<>();
 
         TableDraft(TableName name) {
             this.name = name;
@@ -73,7 +76,7 @@ public final class PgDumpSchemaReader {
             List<Column> columns = new ArrayList<>();
             for (Column column : draft.columns) {
                 columns.add(new Column(column.name(), column.position(), column.type(), column.nullable(),
-                        column.defaultValue(), Optional.ofNullable(draft.columnComments.get(column.name()))));
+                        column.defaultValue().or(() -> Optional.ofNullable(draft.columnDefaults.get(column.name()))), Optional.ofNullable(draft.columnComments.get(column.name()))));
             }
             OptionalLong estimated = rows.containsKey(draft.name) ? OptionalLong.of(rows.get(draft.name)) : OptionalLong.empty();
             built.add(new Table(draft.name, draft.partitioned ? TableKind.PARTITIONED_TABLE : TableKind.TABLE, columns,
@@ -105,6 +108,12 @@ public final class PgDumpSchemaReader {
             List<String> columns = identifiers(matcher.group(3));
             if (draft != null && !columns.isEmpty() && columns.stream().allMatch(column -> hasColumn(draft, column))) {
                 draft.unique.add(new Key(KeyKind.UNIQUE_INDEX, unquote(matcher.group(1)), columns));
+            }
+        } else if ((matcher = COLUMN_DEFAULT.matcher(statement)).matches()) {
+            TableDraft draft = tables.get(tableName(matcher.group(1)));
+            if (draft != null) {
+                String value = matcher.group(3) != null ? matcher.group(3).strip() : matcher.group(4);
+                draft.columnDefaults.put(unquote(matcher.group(2)), value);
             }
         } else if ((matcher = ATTACH.matcher(statement)).matches()) {
             TableDraft child = tables.get(tableName(matcher.group(2)));
@@ -181,9 +190,29 @@ public final class PgDumpSchemaReader {
             }
             String type = typeText(rest);
             boolean notNull = rest.contains("NOT NULL") || domains.getOrDefault(unquote(type), "").contains("NOT NULL");
-            draft.columns.add(new Column(name, position++, dataType(type), !notNull, Optional.empty(), Optional.empty()));
+            draft.columns.add(new Column(name, position++, dataType(type), !notNull, inlineDefault(rest), Optional.empty()));
         }
         tables.put(draft.name, draft);
+    }
+
+    /** The default of a column definition: an identity clause, or the expression after {@code DEFAULT}. */
+    private static Optional<String> inlineDefault(String rest) {
+        Matcher identity = Pattern.compile("GENERATED \\w+(?: BY DEFAULT)? AS IDENTITY").matcher(rest);
+        if (identity.find()) {
+            return Optional.of(identity.group());
+        }
+        int at = rest.indexOf(" DEFAULT ");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String value = rest.substring(at + " DEFAULT ".length());
+        for (String marker : List.of(" NOT NULL", " NULL", " CONSTRAINT ", " COLLATE ")) {
+            int end = value.indexOf(marker);
+            if (end >= 0) {
+                value = value.substring(0, end);
+            }
+        }
+        return Optional.of(value.strip());
     }
 
     private static String typeText(String rest) {

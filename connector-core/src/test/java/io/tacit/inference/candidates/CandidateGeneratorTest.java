@@ -115,4 +115,40 @@ class CandidateGeneratorTest {
         assertThat(candidates).hasSizeLessThan(200);
         assertThat(candidates).noneMatch(candidate -> candidate.from().columns().contains("amount"));
     }
+
+    @Test
+    void aPerRowColumnUniqueInOneTableIsNoReferenceTarget() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("document").id("document_id").column("rowguid", TestSchemas.UUID).unique("rowguid");
+        for (String table : List.of("person", "address", "product", "store", "vendor", "shift", "culture", "currency")) {
+            schema.table(table).id(table + "_id").column("rowguid", TestSchemas.UUID).column("document_id", TestSchemas.INT);
+        }
+        Map<String, Candidate> candidates = generate(schema);
+        // every table carries a rowguid; only document declares it unique: not eight references to document
+        assertThat(candidates.keySet()).noneMatch(key -> key.contains("(rowguid)"));
+        assertThat(candidates).containsKey("public.person(document_id)->public.document(document_id)");
+    }
+
+    @Test
+    void aCommentMentioningATableAnotherColumnAlreadyNamesProposesNothing() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("orders").id("order_id");
+        schema.table("products").id("product_id");
+        schema.table("shipments").id("shipment_id");
+        schema.table("customers").id("customer_id");
+        schema.table("order_items").column("order_id", TestSchemas.INT)
+                .commented("line_item_id", TestSchemas.INT, "An incrementing number, starting at one for each order")
+                .column("product_id", TestSchemas.INT)
+                .commented("quantity", TestSchemas.INT, "How many items of this product the customer purchased")
+                .commented("shipment_ref", TestSchemas.INT, "Where this product will be delivered, see shipments")
+                .primaryKey("order_id", "line_item_id");
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates).containsKey("public.order_items(order_id)->public.orders(order_id)");
+        assertThat(candidates).doesNotContainKey("public.order_items(line_item_id)->public.orders(order_id)");
+        // a measure mentions the product and the customer in its comment without referencing either
+        assertThat(candidates.keySet()).noneMatch(key -> key.startsWith("public.order_items(quantity)"));
+        // a comment naming a table no other column reaches still proposes it
+        assertThat(candidates.get("public.order_items(shipment_ref)->public.shipments(shipment_id)").matches())
+                .contains(MatchKind.COMMENT);
+    }
 }

@@ -38,7 +38,8 @@ class TrainingPiecesTest {
                 CONSTRAINT c CHECK ((payment_id > 0))
             )
             INHERITS (public.payment);
-            CREATE TABLE public.customer (customer_id integer NOT NULL, email text);
+            CREATE TABLE public.customer (customer_id integer NOT NULL, email text, store_id integer GENERATED ALWAYS AS IDENTITY);
+            ALTER TABLE ONLY public.payment_p1 ALTER COLUMN payment_id SET DEFAULT nextval('public.payment_p1_seq'::regclass);
             ALTER TABLE ONLY public.customer
                 ADD CONSTRAINT customer_pkey PRIMARY KEY (customer_id);
             CREATE UNIQUE INDEX customer_email ON public.customer USING btree (email);
@@ -62,6 +63,12 @@ class TrainingPiecesTest {
         assertThat(old.columns()).extracting(column -> column.name()).containsExactly("payment_id", "customer_id", "note");
         Table customer = snapshot.table(TableName.of("public", "customer")).orElseThrow();
         assertThat(customer.primaryKey().orElseThrow().columns()).containsExactly("customer_id");
+        // column defaults tell a generated key (sequence, identity) from a copied one
+        assertThat(payment.column("payment_id").orElseThrow().defaultValue()).contains("nextval('public.payment_seq'::regclass)");
+        assertThat(snapshot.table(TableName.of("public", "payment_p1")).orElseThrow().column("payment_id").orElseThrow()
+                .defaultValue()).contains("nextval('public.payment_p1_seq'::regclass)");
+        assertThat(customer.column("store_id").orElseThrow().defaultValue()).contains("GENERATED ALWAYS AS IDENTITY");
+        assertThat(customer.column("email").orElseThrow().defaultValue()).isEmpty();
         assertThat(customer.uniqueKeys()).singleElement().satisfies(key -> {
             assertThat(key.kind()).isEqualTo(KeyKind.UNIQUE_INDEX);
             assertThat(key.columns()).containsExactly("email");
