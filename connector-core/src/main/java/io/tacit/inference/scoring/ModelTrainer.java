@@ -64,6 +64,8 @@ public final class ModelTrainer {
             Map.entry("containment.ratio", 2.0),
             Map.entry("containment.complete", 1.0),
             Map.entry("containment.mostly_missing", -2.0),
+            // every value tuple of several columns found in a composite key: tuples rarely match by accident
+            Map.entry("containment.composite_complete", 2.0),
             Map.entry("target-uniqueness.primary", 1.0),
             // a key column named exactly like another table is itself a reference to that table (chains go to the root)
             Map.entry("target-uniqueness.named_after_other_table", -2.0),

@@ -9,7 +9,9 @@ import java.util.Optional;
  * Share of the referencing column's distinct values found in the target (exact from a probe or value lists,
  * estimated from sketches). Orphans lower the score but do not veto: real data has soft-deleted parents.
  * Prevents: {@code orders.store_id} -> {@code customers.customer_id}-style edges whose names fit but whose
- * values are not there. A column with no values says nothing (see {@link SupportSignal}).
+ * values are not there. A column with no values says nothing (see {@link SupportSignal}). Every value pair of
+ * several columns found in a composite key ({@code lineitem(l_partkey, l_suppkey)} in {@code partsupp}) is far
+ * stronger evidence than one column's small integers found in a surrogate key: pairs rarely match by accident.
  */
 public final class ContainmentSignal implements Signal {
     public static final String NAME = "containment";
@@ -36,6 +38,7 @@ public final class ContainmentSignal implements Signal {
                 "ratio", ratio,
                 "complete", missing == 0 ? 1 : 0,
                 "orphan_share", 1 - ratio,
-                "mostly_missing", ratio < 0.5 ? 1 : 0));
+                "mostly_missing", ratio < 0.5 ? 1 : 0,
+                "composite_complete", missing == 0 && !candidate.from().isSingleColumn() ? 1 : 0));
     }
 }

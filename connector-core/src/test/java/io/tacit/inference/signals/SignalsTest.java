@@ -60,6 +60,30 @@ class SignalsTest {
     }
 
     @Test
+    void containmentMarksEveryCompositeTupleFoundAsStrongerThanOneColumn() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("partsupp").column("ps_partkey", TestSchemas.INT).column("ps_suppkey", TestSchemas.INT)
+                .primaryKey("ps_partkey", "ps_suppkey");
+        schema.table("lineitem").column("l_partkey", TestSchemas.INT).column("l_suppkey", TestSchemas.INT)
+                .column("l_quantity", TestSchemas.INT);
+        schema.table("part").id("p_partkey");
+        SignalFixture fixture = new SignalFixture(schema);
+        var pairs = new io.tacit.inference.candidates.Candidate(
+                io.tacit.model.ColumnSet.of(io.tacit.model.TableName.of("public", "lineitem"), "l_partkey", "l_suppkey"),
+                io.tacit.model.ColumnSet.of(io.tacit.model.TableName.of("public", "partsupp"), "ps_partkey", "ps_suppkey"),
+                java.util.Optional.empty());
+        pairs.probed(new Containment(500, 500, 0, true));
+        assertThat(fixture.feature(new ContainmentSignal(), pairs, "composite_complete")).isEqualTo(1.0);
+        // small integers of one column all found in a surrogate key: complete, but no tuple evidence
+        var quantities = candidate("lineitem", "l_quantity", "part", "p_partkey");
+        quantities.probed(new Containment(50, 50, 0, true));
+        assertThat(fixture.feature(new ContainmentSignal(), quantities, "complete")).isEqualTo(1.0);
+        assertThat(fixture.feature(new ContainmentSignal(), quantities, "composite_complete")).isEqualTo(0.0);
+        pairs.probed(new Containment(500, 499, 1, true));
+        assertThat(fixture.feature(new ContainmentSignal(), pairs, "composite_complete")).isEqualTo(0.0);
+    }
+
+    @Test
     void supportTreatsAnAllNullColumnAsNoEvidence() {
         TestSchemas schema = twoTables();
         schema.rows("orders", "customer_code", null, null, null, null, null);
