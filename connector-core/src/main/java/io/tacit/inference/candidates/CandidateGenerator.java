@@ -147,8 +147,14 @@ public final class CandidateGenerator {
             }
             proposeByPrefix(from, stem, compactStem);
         } else if (!Names.GENERIC_KEY_NAMES.contains(compactStripped)) {
-            proposeTables(from, index.tablesByAlias(compactStripped), MatchKind.WHOLE_NAME);
-            for (int i = 1; i < stripped.size(); i++) {
+            List<TableName> whole = new ArrayList<>(index.tablesByAlias(compactStripped));
+            // a column named like its own table is its main attribute (vote.vote, city.city), not a self reference
+            whole.remove(table.name());
+            proposeTables(from, whole, MatchKind.WHOLE_NAME);
+            String last = stripped.get(stripped.size() - 1);
+            // a plural tail without a key suffix counts things (yes_votes, total_orders); it does not point at one
+            boolean countsThings = !Names.singular(last).equals(last);
+            for (int i = 1; i < stripped.size() && !countsThings; i++) {
                 List<TableName> others = new ArrayList<>(index.tablesByAlias(Names.compact(stripped.subList(i, stripped.size()))));
                 // without a key suffix, a tail naming its own table is a measure of it (product_inventory), not a link
                 others.remove(table.name());

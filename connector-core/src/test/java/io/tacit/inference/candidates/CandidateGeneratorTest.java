@@ -151,4 +151,20 @@ class CandidateGeneratorTest {
         assertThat(candidates.get("public.order_items(shipment_ref)->public.shipments(shipment_id)").matches())
                 .contains(MatchKind.COMMENT);
     }
+
+    @Test
+    void aColumnNamedLikeItsOwnTableOrCountingThingsIsNoReference() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("vote").id("id").column("vote", TestSchemas.INT).column("edit", TestSchemas.INT);
+        schema.table("edit").id("id");
+        schema.table("election").id("id").column("yes_votes", TestSchemas.INT).column("no_votes", TestSchemas.INT)
+                .column("last_vote", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        // vote.vote is the vote's value; yes_votes counts votes; neither points at one vote
+        assertThat(candidates).doesNotContainKey("public.vote(vote)->public.vote(id)");
+        assertThat(candidates.keySet()).noneMatch(key -> key.contains("_votes)"));
+        // a column named like another table still references it, a singular role tail too
+        assertThat(candidates).containsKey("public.vote(edit)->public.edit(id)");
+        assertThat(candidates).containsKey("public.election(last_vote)->public.vote(id)");
+    }
 }
