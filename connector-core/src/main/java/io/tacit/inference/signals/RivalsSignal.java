@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * How many other targets the same referencing columns were matched to by name. A column that fits many
  * tables is ambiguous. Prevents: over-confidence in one of five equally plausible targets of a shared key
- * name ({@code businessentityid}).
+ * name ({@code businessentityid}). A rival whose target key is named after this candidate's target table
+ * ({@code country_area.area} for {@code area.id}) is no alternative: it is itself a reference to that table.
  */
 public final class RivalsSignal implements Signal {
     public static final String NAME = "rivals";
@@ -18,7 +19,15 @@ public final class RivalsSignal implements Signal {
 
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
-        int others = Math.max(0, context.rivals(candidate.from()) - 1);
+        java.util.List<String> aliases = context.index().facts(candidate.to().table())
+                .map(io.tacit.inference.candidates.TableFacts::aliases).orElse(java.util.List.of());
+        int others = 0;
+        for (Candidate rival : context.candidatesFrom(candidate.from())) {
+            if (rival != candidate && !rival.key().equals(candidate.key()) && !(rival.to().isSingleColumn()
+                    && aliases.contains(io.tacit.inference.candidates.Names.compact(rival.to().columns().get(0))))) {
+                others++;
+            }
+        }
         return Optional.of(Measurement.of(NAME, others,
                 others == 0 ? "the only target matched by name" : others + " other targets matched by name",
                 "log_others", Math.log1p(others), "alone", others == 0 ? 1 : 0));

@@ -27,6 +27,7 @@ public final class SignalContext {
     private final Statistics statistics;
     private final NameIndex index;
     private final Map<ColumnSet, Integer> rivals = new HashMap<>();
+    private final Map<ColumnSet, List<Candidate>> byFrom = new HashMap<>();
     private final Map<String, Optional<Containment>> estimates = new HashMap<>();
 
     public SignalContext(SchemaSnapshot snapshot, Statistics statistics, NameIndex index, List<Candidate> candidates) {
@@ -35,6 +36,7 @@ public final class SignalContext {
         this.index = requireNonNull(index, "index is null");
         for (Candidate candidate : candidates) {
             rivals.merge(candidate.from(), 1, Integer::sum);
+            byFrom.computeIfAbsent(candidate.from(), ignored -> new java.util.ArrayList<>()).add(candidate);
         }
     }
 
@@ -69,6 +71,11 @@ public final class SignalContext {
             return OptionalLong.of(stats.get().rows());
         }
         return table(name).map(Table::estimatedRows).orElse(OptionalLong.empty());
+    }
+
+    /** The candidates that start from the same columns (including this one). */
+    public List<Candidate> candidatesFrom(ColumnSet from) {
+        return byFrom.getOrDefault(from, List.of());
     }
 
     /** How many candidates start from the same columns (including this one). */

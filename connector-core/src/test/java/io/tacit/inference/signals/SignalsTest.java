@@ -243,6 +243,20 @@ class SignalsTest {
     }
 
     @Test
+    void aRivalKeyNamedAfterTheTargetTableIsNoAlternative() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("area").id("id").column("name", TestSchemas.TEXT);
+        schema.table("country_area").id("area");
+        schema.table("area_tag").column("area", TestSchemas.INT).column("tag", TestSchemas.TEXT);
+        SignalFixture fixture = new SignalFixture(schema);
+        // country_area.area is itself a reference to area: it does not make area_tag.area -> area.id ambiguous
+        assertThat(fixture.measure(new RivalsSignal(), candidate("area_tag", "area", "area", "id"))
+                .orElseThrow().value()).isEqualTo(0.0);
+        assertThat(fixture.measure(new RivalsSignal(), candidate("area_tag", "area", "country_area", "area"))
+                .orElseThrow().value()).isEqualTo(1.0);
+    }
+
+    @Test
     void everySignalHasADistinctName() {
         List<String> names = Signals.all().stream().map(Signal::name).toList();
         assertThat(names).doesNotHaveDuplicates();
