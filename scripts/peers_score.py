@@ -170,11 +170,11 @@ def views_table(results_tsv):
     with open(results_tsv, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) < 13:
+            if len(parts) < 12:
                 continue
             if parts[0] not in order:
                 order.append(parts[0])
-            rows[(parts[0], parts[1])] = parts[12]
+            rows[(parts[0], parts[1])] = parts[11]
     for dataset in order:
         print(f"| {dataset} | " + " | ".join(rows.get((dataset, t), "failed") for t in TOOLS) + " |")
 
