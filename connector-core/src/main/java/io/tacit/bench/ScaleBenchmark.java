@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * The scale figures of issue 3 on a real PostgreSQL schema: generates {@code tables} x {@code columnsPerTable}
  * columns ({@link ScaleSchemaGenerator}) in a fresh database {@code tacit_eval_scale} and prints medians of
  * discovery at level {@code engine} end to end, inference alone on the first 5k / 10k / 20k columns of that
- * schema, the peak heap in use, and the floor for {@code engine}: the raw catalog queries plus the pg_stats
+ * schema (in creation order, see {@link #firstColumns}), the peak heap in use, and the floor for {@code engine}: the raw catalog queries plus the pg_stats
  * rows, drained without building anything ({@link SchemaReadBenchmark}).
  *
  * <p>Usage: {@code java -Xmx1g -cp ... io.tacit.bench.ScaleBenchmark [runs] [tables] [columns-per-table]
@@ -197,19 +197,40 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** The first tables (by name) holding about {@code columns} columns. */
+    /**
+     * The first tables in creation order ({@link ScaleSchemaGenerator#tableName}) holding about {@code columns}
+     * columns, in the snapshot's order. Every reference column of such a prefix points at a table inside it, so
+     * each size is a complete schema of the same shape. (A prefix by table name, as before, kept the reference
+     * columns of the tables it held but only the targets whose names sorted early: the share of resolvable
+     * references, and so the candidates and relationships, grew with the size, about 13 x candidates for 4 x
+     * columns, which made inference look quadratic.) Tables not named by the generator are taken last, by name.
+     */
     static SchemaSnapshot firstColumns(SchemaSnapshot snapshot, int columns) {
-        int count = 0;
-        int tables = 0;
+        Map<String, Table> byName = new LinkedHashMap<>();
         for (Table table : snapshot.tables()) {
+            byName.put(table.name().table(), table);
+        }
+        List<Table> ordered = new java.util.ArrayList<>();
+        for (int t = 0; t < byName.size(); t++) {
+            Table table = byName.get(ScaleSchemaGenerator.tableName(t));
+            if (table == null) {
+                break;
+            }
+            ordered.add(table);
+        }
+        Set<Table> generated = new java.util.HashSet<>(ordered);
+        snapshot.tables().stream().filter(table -> !generated.contains(table)).forEach(ordered::add);
+        int count = 0;
+        Set<TableName> kept = new java.util.HashSet<>();
+        for (Table table : ordered) {
             if (count >= columns) {
                 break;
             }
             count += table.columns().size();
-            tables++;
+            kept.add(table.name());
         }
         return new SchemaSnapshot(snapshot.source(), snapshot.product(), snapshot.readAt(),
-                snapshot.tables().subList(0, tables), List.of());
+                snapshot.tables().stream().filter(table -> kept.contains(table.name())).toList(), List.of());
     }
 
     static Statistics restrict(Statistics statistics, SchemaSnapshot snapshot) {

@@ -50,7 +50,7 @@ public final class ScaleSchemaGenerator {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (int t = 0; t < tables; t++) {
-                String name = NOUNS[t % NOUNS.length] + "_" + (t / NOUNS.length + 1);
+                String name = tableName(t);
                 List<String[]> columns = columns(names, columnsPerTable, random);
                 StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(dialect.quoteIdentifier(name)).append(" (");
                 StringBuilder select = new StringBuilder("SELECT ");
@@ -83,6 +83,14 @@ public final class ScaleSchemaGenerator {
             statement.execute("ANALYZE");
         }
         return new Generated(tables, tables * columnsPerTable, rowsPerTable);
+    }
+
+    /**
+     * The name of the {@code t}-th table created (from 0). Its reference columns point only at tables created
+     * before it, so the first {@code k} tables in this order form a schema whose references all resolve.
+     */
+    static String tableName(int t) {
+        return NOUNS[t % NOUNS.length] + "_" + (t / NOUNS.length + 1);
     }
 
     /** {name, type, value expression over the row number g} for each column. */
