@@ -242,8 +242,11 @@ public final class CandidateGenerator {
         }
         SortedMap<String, List<TableName>> matches = index.aliasesStartingWith(compactStem);
         Set<TableName> tables = new LinkedHashSet<>();
+        boolean numbered = Character.isDigit(compactStem.charAt(compactStem.length() - 1));
         for (Map.Entry<String, List<TableName>> entry : matches.entrySet()) {
-            if (!entry.getKey().equals(compactStem)) {
+            // region_3_id abbreviates no region_30: a number is not cut short
+            if (!entry.getKey().equals(compactStem)
+                    && !(numbered && Character.isDigit(entry.getKey().charAt(compactStem.length())))) {
                 tables.addAll(entry.getValue());
             }
             if (tables.size() > MAX_PREFIX_MATCHES) {
@@ -419,6 +422,9 @@ public final class CandidateGenerator {
         String keyName = Names.compact(facts.strippedTokens(key));
         String name = Names.compact(table.name().table());
         for (int length = 4; length < name.length(); length++) {
+            if (Character.isDigit(name.charAt(length - 1)) && Character.isDigit(name.charAt(length))) {
+                continue; // region_30 extends no region_3: a number is not cut short
+            }
             for (TableName base : index.tablesByExactName(name.substring(0, length))) {
                 Optional<TableFacts> baseFacts = index.facts(base);
                 if (baseFacts.isEmpty() || baseFacts.get().target().isEmpty() || base.equals(table.name())) {

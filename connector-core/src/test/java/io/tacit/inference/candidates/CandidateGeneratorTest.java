@@ -167,4 +167,21 @@ class CandidateGeneratorTest {
         assertThat(candidates).containsKey("public.vote(edit)->public.edit(id)");
         assertThat(candidates).containsKey("public.election(last_vote)->public.vote(id)");
     }
+
+    @Test
+    void aNumberedStemAbbreviatesNoLongerNumber() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("region_3").id("id");
+        schema.table("region_30").id("id");
+        schema.table("region_31").id("id");
+        schema.table("customer").id("id");
+        schema.table("orders").id("id").column("region_3_id", TestSchemas.INT).column("cust_id", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates).containsKey("public.orders(region_3_id)->public.region_3(id)");
+        assertThat(candidates).doesNotContainKeys("public.orders(region_3_id)->public.region_30(id)",
+                "public.orders(region_3_id)->public.region_31(id)");
+        assertThat(candidates.get("public.orders(cust_id)->public.customer(id)").matches())
+                .contains(MatchKind.ABBREVIATION);
+        assertThat(candidates.keySet()).noneMatch(key -> key.startsWith("public.region_3"));
+    }
 }
