@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -173,8 +175,21 @@ public abstract class BaseDialect implements Dialect {
         return Optional.of(value);
     }
 
+    /** Lists schemas with the dialect's {@code schemas.sql}; dialects without catalog queries override it. */
+    @Override
+    public List<String> schemas(Connection connection) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql("schemas.sql"));
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+            }
+        }
+        return sorted(schemas);
+    }
+
     protected static List<String> sorted(List<String> values) {
-        List<String> copy = new java.util.ArrayList<>(values);
+        List<String> copy = new ArrayList<>(values);
         Collections.sort(copy);
         return List.copyOf(copy);
     }

@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,18 +108,6 @@ public class MariaDbDialect extends BaseDialect {
             readOnly = queryString(connection, "SELECT @@SESSION.transaction_read_only");
         }
         return readOnly.map(value -> value.equals("1")).orElse(false);
-    }
-
-    @Override
-    public List<String> schemas(Connection connection) throws SQLException {
-        List<String> schemas = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql("schemas.sql"));
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                schemas.add(rows.getString(1));
-            }
-        }
-        return sorted(schemas);
     }
 
     @Override

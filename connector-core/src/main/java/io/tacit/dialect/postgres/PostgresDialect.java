@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,18 +65,6 @@ public class PostgresDialect extends BaseDialect {
         execute(connection, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         execute(connection, "SET statement_timeout = " + Math.max(1, statementTimeout().toMillis()));
         return queryString(connection, "SHOW transaction_read_only").map("on"::equalsIgnoreCase).orElse(false);
-    }
-
-    @Override
-    public List<String> schemas(Connection connection) throws SQLException {
-        List<String> schemas = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql("schemas.sql"));
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                schemas.add(rows.getString(1));
-            }
-        }
-        return sorted(schemas);
     }
 
     @Override
