@@ -1,21 +1,25 @@
 package io.tacit.jdbc.stats;
 
+import io.tacit.dialect.mariadb.MariaDbDialect;
+import io.tacit.dialect.postgres.PostgresDialect;
+import io.tacit.dialect.sqlite.SqliteDialect;
 import io.tacit.jdbc.Dialect;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.tacit.testing.TestingMariaDb;
+import io.tacit.testing.TestingPostgres;
+import io.tacit.testing.TestingSqlite;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Properties;
 
 /**
- * A uniquely named throw-away database ({@code tacit_stats_...}) on one engine: an admin connection that
- * creates and fills tables, and a read-only session as the statistics code gets it.
+ * A throw-away database on one engine (the shared {@code io.tacit.testing} fixtures create and drop it): an
+ * admin connection that creates and fills tables, and a read-only session as the statistics code gets it.
  */
 abstract class StatsDatabase implements AutoCloseable {
-    final String name = "tacit_stats_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     abstract Connection admin();
 
@@ -45,17 +49,11 @@ abstract class StatsDatabase implements AutoCloseable {
     }
 
     static final class Postgres extends StatsDatabase {
-        private static final String HOST = "jdbc:postgresql://127.0.0.1:5432/";
-        private final Connection admin;
+        private final TestingPostgres database = new TestingPostgres("tacit_stats");
         private final Connection reader;
 
         Postgres() throws SQLException {
-            try (Connection server = DriverManager.getConnection(HOST + "postgres", "postgres", "");
-                    Statement statement = server.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            }
-            admin = DriverManager.getConnection(HOST + name, "postgres", "");
-            reader = DriverManager.getConnection(HOST + name, "postgres", "");
+            reader = DriverManager.getConnection(database.jdbcUrl(), TestingPostgres.USER, "");
             try (Statement statement = reader.createStatement()) {
                 statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
                 statement.execute("SET statement_timeout = '60s'");
@@ -64,7 +62,7 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Connection admin() {
-            return admin;
+            return database.connection();
         }
 
         @Override
@@ -74,7 +72,7 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Dialect dialect() {
-            return new io.tacit.dialect.postgres.PostgresDialect(Duration.ofSeconds(60));
+            return new PostgresDialect(TIMEOUT);
         }
 
         @Override
@@ -99,27 +97,17 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         public void close() throws SQLException {
-            admin.close();
             reader.close();
-            try (Connection server = DriverManager.getConnection(HOST + "postgres", "postgres", "");
-                    Statement statement = server.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
+            database.close();
         }
     }
 
     static final class MariaDb extends StatsDatabase {
-        private static final String HOST = "jdbc:mariadb://127.0.0.1:3306/";
-        private final Connection admin;
+        private final TestingMariaDb database = new TestingMariaDb("tacit_stats");
         private final Connection reader;
 
         MariaDb() throws SQLException {
-            try (Connection server = DriverManager.getConnection(HOST, "root", "");
-                    Statement statement = server.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            }
-            admin = DriverManager.getConnection(HOST + name, "root", "");
-            reader = DriverManager.getConnection(HOST + name, "root", "");
+            reader = DriverManager.getConnection(database.jdbcUrl(), TestingMariaDb.USER, "");
             try (Statement statement = reader.createStatement()) {
                 statement.execute("SET SESSION TRANSACTION READ ONLY");
                 statement.execute("SET SESSION max_statement_time = 60");
@@ -128,7 +116,7 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Connection admin() {
-            return admin;
+            return database.connection();
         }
 
         @Override
@@ -138,12 +126,12 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Dialect dialect() {
-            return new io.tacit.dialect.mariadb.MariaDbDialect(Duration.ofSeconds(60));
+            return new MariaDbDialect(TIMEOUT);
         }
 
         @Override
         String schema() {
-            return name;
+            return database.database();
         }
 
         @Override
@@ -165,31 +153,24 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         public void close() throws SQLException {
-            admin.close();
             reader.close();
-            try (Connection server = DriverManager.getConnection(HOST, "root", "");
-                    Statement statement = server.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name);
-            }
+            database.close();
         }
     }
 
     static final class Sqlite extends StatsDatabase {
-        private final Path file;
-        private final Connection admin;
+        private final TestingSqlite database = new TestingSqlite();
         private final Connection reader;
 
-        Sqlite() throws Exception {
-            file = Files.createTempFile(name, ".db");
-            admin = DriverManager.getConnection("jdbc:sqlite:" + file);
-            java.util.Properties properties = new java.util.Properties();
+        Sqlite() throws SQLException {
+            Properties properties = new Properties();
             properties.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
-            reader = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+            reader = DriverManager.getConnection(database.jdbcUrl(), properties);
         }
 
         @Override
         Connection admin() {
-            return admin;
+            return database.connection();
         }
 
         @Override
@@ -199,7 +180,7 @@ abstract class StatsDatabase implements AutoCloseable {
 
         @Override
         Dialect dialect() {
-            return new io.tacit.dialect.sqlite.SqliteDialect(Duration.ofSeconds(60));
+            return new SqliteDialect(TIMEOUT);
         }
 
         @Override
@@ -223,10 +204,9 @@ abstract class StatsDatabase implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
-            admin.close();
+        public void close() throws SQLException {
             reader.close();
-            Files.deleteIfExists(file);
+            database.close();
         }
     }
 }
