@@ -196,8 +196,14 @@ public final class CandidateGenerator {
                 && facts.table().primaryKey().map(key -> key.columns().contains(column.name())).orElse(false);
         boolean ownKey = facts.table().primaryKey().map(key -> key.columns().contains(column.name())).orElse(false);
         if ((stemTokens.isPresent() && !ownKey) || genericKeyColumn) {
-            for (int i = 1; i < tableTokens.size(); i++) {
-                proposeTables(from, index.tablesByAlias(Names.compact(tableTokens.subList(0, i))), MatchKind.OWNER_TABLE);
+            // the owner is the longest table name that begins ours: l_area_release_group_example belongs to
+            // l_area_release_group, not to l_area_release
+            for (int i = tableTokens.size() - 1; i >= 1; i--) {
+                List<TableName> owners = index.tablesByAlias(Names.compact(tableTokens.subList(0, i)));
+                if (!owners.isEmpty()) {
+                    proposeTables(from, owners, MatchKind.OWNER_TABLE);
+                    break;
+                }
             }
         }
         // hierarchy and person roles
@@ -406,25 +412,30 @@ public final class CandidateGenerator {
         }
     }
 
-    /** {@code l_artist_recording_example.id} -> {@code l_artist_recording.id}: a table extending another. */
+    /**
+     * {@code l_artist_recording_example.id} -> {@code l_artist_recording.id}: a table extending another, one row
+     * per row of its base. Only a table whose key is one column can be an extension (a key column that is
+     * part of a longer key, {@code artist_json(id, replication_sequence)}, repeats the id per version: one to
+     * many, not an extension), and it extends the longest table name that begins its own
+     * ({@code l_area_release_group_example} extends {@code l_area_release_group}, not {@code l_area_release}).
+     */
     private void proposeExtension(TableFacts facts) {
         Table table = facts.table();
-        if (table.primaryKey().isEmpty()) {
+        if (table.primaryKey().isEmpty() || table.primaryKey().get().columns().size() != 1) {
             return;
         }
-        for (String key : table.primaryKey().get().columns()) {
-            proposeExtension(facts, key);
-        }
+        proposeExtension(facts, table.primaryKey().get().columns().get(0));
     }
 
     private void proposeExtension(TableFacts facts, String key) {
         Table table = facts.table();
         String keyName = Names.compact(facts.strippedTokens(key));
         String name = Names.compact(table.name().table());
-        for (int length = 4; length < name.length(); length++) {
+        for (int length = name.length() - 1; length >= 4; length--) {
             if (Character.isDigit(name.charAt(length - 1)) && Character.isDigit(name.charAt(length))) {
                 continue; // region_30 extends no region_3: a number is not cut short
             }
+            boolean found = false;
             for (TableName base : index.tablesByExactName(name.substring(0, length))) {
                 Optional<TableFacts> baseFacts = index.facts(base);
                 if (baseFacts.isEmpty() || baseFacts.get().target().isEmpty() || base.equals(table.name())) {
@@ -436,8 +447,12 @@ public final class CandidateGenerator {
                     ColumnName to = new ColumnName(base, baseKey);
                     if (compatible(List.of(from), List.of(to)) && !related(table.name(), base)) {
                         add(new Candidate(ColumnSet.of(from), ColumnSet.of(to), Optional.empty()), MatchKind.EXTENSION);
+                        found = true;
                     }
                 }
+            }
+            if (found) {
+                return;
             }
         }
     }

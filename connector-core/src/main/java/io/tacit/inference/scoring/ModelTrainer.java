@@ -56,7 +56,7 @@ public final class ModelTrainer {
             Map.entry("name-affinity.table_name", 1.5),
             Map.entry("name-affinity.junction_position", 1.5),
             Map.entry("name-affinity.composite", 1.0),
-            Map.entry("name-affinity.extension", 1.0),
+            Map.entry("name-affinity.extension", 2.5),
             Map.entry("name-affinity.self_role", 1.0),
             Map.entry("name-affinity.role_name", 1.0),
             Map.entry("name-affinity.qualified_name", 0.5),
@@ -314,7 +314,7 @@ public final class ModelTrainer {
             // every dataset and level weighs the same: one large schema must not set everyone's calibration
             weights[i] = 50.0 / perRun.get(used.get(i).dataset() + "/" + used.get(i).level());
         }
-        return IsotonicCalibration.fit(raw, outcomes, weights, 2.0);
+        return IsotonicCalibration.fit(raw, outcomes, weights, 0.5);
     }
 
     /** The outcome of training: the model and the held-out figures. */

@@ -80,6 +80,33 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void anExtensionExtendsTheLongestTableNameThatBeginsItsOwn() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("l_area_release").id("id");
+        schema.table("l_area_release_group").id("id");
+        schema.table("l_area_release_group_example").id("id");
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates.get("public.l_area_release_group_example(id)->public.l_area_release_group(id)").matches())
+                .contains(MatchKind.EXTENSION, MatchKind.OWNER_TABLE);
+        // the shorter name is a different table the example does not belong to: neither extension nor owner
+        assertThat(candidates).doesNotContainKey("public.l_area_release_group_example(id)->public.l_area_release(id)");
+    }
+
+    @Test
+    void aKeyColumnThatIsPartOfALongerKeyIsNoExtension() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("artist").id("id");
+        // one row per version of an artist: one to many, not a one-to-one extension
+        schema.table("artist_json").column("id", TestSchemas.INT).column("replication_sequence", TestSchemas.INT)
+                .primaryKey("id", "replication_sequence");
+        schema.table("artist_meta").id("id");
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates.values()).noneMatch(candidate -> candidate.key().startsWith("public.artist_json(id)")
+                && candidate.matches().contains(MatchKind.EXTENSION));
+        assertThat(candidates.get("public.artist_meta(id)->public.artist(id)").matches()).contains(MatchKind.EXTENSION);
+    }
+
+    @Test
     void namesColumnsAfterTablesWithoutSuffix() {
         TestSchemas schema = new TestSchemas();
         schema.table("recording").id("id");
