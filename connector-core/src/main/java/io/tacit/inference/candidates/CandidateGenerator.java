@@ -46,6 +46,12 @@ public final class CandidateGenerator {
     /** Compact singular aliases of tables that hold people. */
     static final Set<String> PERSON_TABLES = Set.of(
             "user", "employee", "staff", "person", "member", "account", "editor", "admin", "agent", "people");
+    /** Words that make a column without a key suffix a measure of something, not a reference to it. */
+    static final Set<String> MEASURE_WORDS = Set.of(
+            "units", "unit", "quantity", "qty", "count", "total", "amount", "sum", "avg", "average", "price", "cost");
+    /** Words after a table's name that make a table a copy of it (rows moved away), not an extension. */
+    static final Set<String> COPY_WORDS = Set.of(
+            "archive", "archived", "backup", "bak", "old", "copy", "snapshot", "staging", "tmp", "temp", "audit");
     private static final int MAX_PREFIX_MATCHES = 6;
 
     private final NameIndex index;
@@ -146,7 +152,9 @@ public final class CandidateGenerator {
                 }
             }
             proposeByPrefix(from, stem, compactStem);
-        } else if (!Names.GENERIC_KEY_NAMES.contains(compactStripped)) {
+        } else if (!Names.GENERIC_KEY_NAMES.contains(compactStripped)
+                && stripped.stream().noneMatch(MEASURE_WORDS::contains)) {
+            // units_on_order counts units of orders, it does not point at one
             List<TableName> whole = new ArrayList<>(index.tablesByAlias(compactStripped));
             // a column named like its own table is its main attribute (vote.vote, city.city), not a self reference
             whole.remove(table.name());
@@ -436,6 +444,10 @@ public final class CandidateGenerator {
                 continue; // region_30 extends no region_3: a number is not cut short
             }
             boolean found = false;
+            String rest = name.substring(length);
+            if (COPY_WORDS.stream().anyMatch(rest::startsWith)) {
+                continue; // transactionhistory_archive holds rows moved out of transactionhistory: a copy, not an extension
+            }
             for (TableName base : index.tablesByExactName(name.substring(0, length))) {
                 Optional<TableFacts> baseFacts = index.facts(base);
                 if (baseFacts.isEmpty() || baseFacts.get().target().isEmpty() || base.equals(table.name())) {

@@ -107,6 +107,30 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void aMeasureWithoutKeySuffixDoesNotPointAtTheTableItCounts() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("orders").id("order_id");
+        schema.table("products").id("product_id").column("units_on_order", TestSchemas.INT)
+                .column("last_order", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates).doesNotContainKey("public.products(units_on_order)->public.orders(order_id)");
+        // a role word before the table's name still points at it
+        assertThat(candidates).containsKey("public.products(last_order)->public.orders(order_id)");
+    }
+
+    @Test
+    void anArchiveIsACopyOfItsTableNotAnExtension() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("transactionhistory").id("id");
+        schema.table("transactionhistoryarchive").id("id");
+        schema.table("transactionhistorydetail").id("id");
+        Map<String, Candidate> candidates = generate(schema);
+        assertThat(candidates).doesNotContainKey("public.transactionhistoryarchive(id)->public.transactionhistory(id)");
+        assertThat(candidates.get("public.transactionhistorydetail(id)->public.transactionhistory(id)").matches())
+                .contains(MatchKind.EXTENSION);
+    }
+
+    @Test
     void namesColumnsAfterTablesWithoutSuffix() {
         TestSchemas schema = new TestSchemas();
         schema.table("recording").id("id");
