@@ -165,6 +165,11 @@ public final class ValueText {
         return compareNumbers(left, right);
     }
 
+    /** The value as a number, empty when it is not one. */
+    public static java.util.Optional<BigDecimal> number(String text) {
+        return java.util.Optional.ofNullable(parse(text));
+    }
+
     static BigDecimal parse(String text) {
         try {
             return new BigDecimal(text.trim());

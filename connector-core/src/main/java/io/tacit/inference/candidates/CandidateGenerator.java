@@ -84,7 +84,35 @@ public final class CandidateGenerator {
             proposePolymorphic(facts);
         }
         dropRedundantCommentMatches();
+        proposeByValues();
         return List.copyOf(candidates.values());
+    }
+
+    /** Columns no name points anywhere: candidates from their values alone (see {@link ValueCandidates}). */
+    private void proposeByValues() {
+        ValueCandidates byValues = new ValueCandidates(index, statistics);
+        if (!byValues.applicable()) {
+            return;
+        }
+        Set<ColumnSet> named = new java.util.HashSet<>();
+        for (Candidate candidate : candidates.values()) {
+            named.add(candidate.from());
+        }
+        for (TableFacts facts : index.allFacts().values()) {
+            Table table = facts.table();
+            for (Column column : table.columns()) {
+                ColumnSet from = ColumnSet.of(table.columnName(column.name()));
+                if (named.contains(from)) {
+                    continue;
+                }
+                for (ColumnSet to : byValues.propose(table, column)) {
+                    if (!related(table.name(), to.table())) {
+                        Candidate fresh = new Candidate(from, to, Optional.empty());
+                        candidates.putIfAbsent(fresh.key(), fresh);
+                    }
+                }
+            }
+        }
     }
 
     /**
