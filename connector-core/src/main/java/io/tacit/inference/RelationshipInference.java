@@ -107,13 +107,14 @@ public final class RelationshipInference implements Inference {
                 boolean changed = false;
                 for (ScoredCandidate choice : chosen) {
                     Candidate candidate = choice.candidate();
-                    if (budget == 0 || choice.confidence() < PROBE_FLOOR || probed.contains(candidate)
-                            || candidate.discriminator().isPresent()) {
+                    if (budget == 0 || choice.confidence() < PROBE_FLOOR || probed.contains(candidate)) {
                         continue;
                     }
                     probed.add(candidate);
                     budget--;
-                    Optional<Containment> answer = probe.containment(candidate.from(), candidate.to());
+                    // a polymorphic candidate is checked on its own partition: the rows of its discriminator value
+                    Optional<Containment> answer = probe.containment(candidate.from(), candidate.to(),
+                            candidate.discriminator());
                     progress.advanced(1);
                     if (answer.isPresent()) {
                         candidate.probed(answer.get());

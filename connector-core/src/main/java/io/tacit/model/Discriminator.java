@@ -8,4 +8,9 @@ public record Discriminator(String column, String value) {
         requireNonNull(column, "column is null");
         requireNonNull(value, "value is null");
     }
+
+    /** The rows this discriminator selects, for people to read: {@code reviewable_type = 'Product'}. */
+    public String condition() {
+        return column + " = '" + value.replace("'", "''") + "'";
+    }
 }

@@ -2,6 +2,7 @@ package io.tacit.spi;
 
 import io.tacit.model.ColumnSet;
 import io.tacit.model.Containment;
+import io.tacit.model.Discriminator;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,19 @@ import java.util.Optional;
  * they cannot tell within those bounds.
  */
 public interface ValueProbe {
-    ValueProbe NONE = (from, to) -> Optional.empty();
+    ValueProbe NONE = (from, to, where) -> Optional.empty();
 
-    Optional<Containment> containment(ColumnSet from, ColumnSet to);
+    /**
+     * Containment of {@code from} in {@code to}, counting only the referencing rows where the discriminator
+     * column (a column of {@code from}'s table) equals the discriminator value when {@code where} is present:
+     * a polymorphic {@code commentable_id} holds ids of several tables, and only its {@code 'Post'} rows should
+     * be found in {@code posts}. The value is data: implementations never splice it into SQL text. An
+     * implementation that cannot restrict the rows answers empty rather than checking every row.
+     */
+    Optional<Containment> containment(ColumnSet from, ColumnSet to, Optional<Discriminator> where);
+
+    /** Containment over every referencing row. */
+    default Optional<Containment> containment(ColumnSet from, ColumnSet to) {
+        return containment(from, to, Optional.empty());
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tacit.model.ColumnSet;
 import io.tacit.model.Containment;
+import io.tacit.model.Discriminator;
 import io.tacit.model.InferenceResult;
 import io.tacit.model.Origin;
 import io.tacit.model.Relationship;
@@ -80,6 +81,33 @@ class RelationshipInferenceTest {
     }
 
     @Test
+    void polymorphicPartitionsAreProbedOneByOneAndAPartitionWithoutItsIdsDrops() {
+        TestSchemas shop = ShopFixture.withData();
+        List<String> partitions = new ArrayList<>();
+        // the Product rows' ids are all products; the Order rows' ids are none of the orders'
+        ValueProbe probe = (from, to, where) -> {
+            if (!from.columns().equals(List.of("reviewable_id"))) {
+                return Optional.of(new Containment(10, 10, 0, true));
+            }
+            partitions.add(where.map(Discriminator::condition).orElse("every row"));
+            boolean products = where.map(Discriminator::value).orElse("").equals("Product");
+            return Optional.of(products ? new Containment(15, 15, 0, true) : new Containment(15, 0, 15, true));
+        };
+
+        InferenceResult result = inference.infer(TestSchemas.RUN, shop.snapshot(), shop.statistics(), probe,
+                ProgressListener.NONE);
+
+        assertThat(partitions).containsExactlyInAnyOrder("reviewable_type = 'Order'", "reviewable_type = 'Product'");
+        Relationship product = result.relationships().stream()
+                .filter(relationship -> relationship.key().endsWith("[reviewable_type=Product]")).findFirst().orElseThrow();
+        assertThat(product.provenance().evidence()).anyMatch(evidence -> evidence.signal().equals("containment")
+                && evidence.detail().equals("100.0% of 15 distinct values where reviewable_type = 'Product' found in "
+                        + "public.products(id) (exact), 0 orphan rows; 0 missing"));
+        assertThat(result.relationships()).extracting(Relationship::key)
+                .doesNotContain("public.reviews(reviewable_id)->public.orders(id)[reviewable_type=Order]");
+    }
+
+    @Test
     void declaredForeignKeysPassThroughAndAreNotReportedTwice() {
         TestSchemas shop = TestSchemas.shop().declare("orders_user_fk", "orders", "user_id", "users", "id");
         InferenceResult result = inference.infer(TestSchemas.RUN, shop.snapshot(), Statistics.none(), ValueProbe.NONE,
@@ -104,7 +132,7 @@ class RelationshipInferenceTest {
     void probesOnlyChosenCandidatesAndLetAnOrphanHeavyEdgeDrop() {
         TestSchemas shop = ShopFixture.withData();
         List<String> asked = new ArrayList<>();
-        ValueProbe probe = (from, to) -> {
+        ValueProbe probe = (from, to, where) -> {
             asked.add(from + "->" + to);
             if (from.columns().equals(List.of("billing_address_id"))) {
                 return Optional.of(new Containment(30, 1, 59, true));

@@ -41,7 +41,7 @@ class RobustnessTest {
     void aProbeThatCannotTellChangesNothing() {
         TestSchemas shop = ShopFixture.withData();
         InferenceResult silent = inference.infer(TestSchemas.RUN, shop.snapshot(), shop.statistics(),
-                (from, to) -> Optional.empty(), ProgressListener.NONE);
+                (from, to, where) -> Optional.empty(), ProgressListener.NONE);
         InferenceResult none = inference.infer(TestSchemas.RUN, ShopFixture.withData().snapshot(),
                 ShopFixture.withData().statistics(), ValueProbe.NONE, ProgressListener.NONE);
         assertThat(silent.relationships()).isEqualTo(none.relationships());

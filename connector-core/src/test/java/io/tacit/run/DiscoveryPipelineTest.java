@@ -131,7 +131,7 @@ class DiscoveryPipelineTest {
 
     private static final class FakeSource implements Source {
         private final SchemaSnapshot snapshot;
-        private final ValueProbe probe = (from, to) -> java.util.Optional.empty();
+        private final ValueProbe probe = (from, to, where) -> java.util.Optional.empty();
         private StatisticsLevel statisticsLevel;
 
         FakeSource(SchemaSnapshot snapshot) {

@@ -7,6 +7,7 @@ import io.tacit.model.ColumnName;
 import io.tacit.model.ColumnSet;
 import io.tacit.model.ColumnStatistics;
 import io.tacit.model.Containment;
+import io.tacit.model.Discriminator;
 import io.tacit.model.DistinctCount;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
@@ -118,9 +119,12 @@ public final class BenchmarkDataset {
         return extra;
     }
 
-    /** Exact containment computed from the CSV values (tuples for composite column sets). */
+    /**
+     * Exact containment computed from the CSV values (tuples for composite column sets); for a polymorphic
+     * candidate only the rows whose discriminator column holds its value, as the database probe counts them.
+     */
     public ValueProbe probe() {
-        return (from, to) -> {
+        return (from, to, where) -> {
             List<List<String>> fromColumns = new ArrayList<>();
             List<List<String>> toColumns = new ArrayList<>();
             for (ColumnName column : from.columnNames()) {
@@ -129,13 +133,15 @@ public final class BenchmarkDataset {
             for (ColumnName column : to.columnNames()) {
                 toColumns.add(columnValues.get(column));
             }
-            if (fromColumns.contains(null) || toColumns.contains(null)) {
+            List<String> partition = where.map(discriminator ->
+                    columnValues.get(new ColumnName(from.table(), discriminator.column()))).orElse(null);
+            if (fromColumns.contains(null) || toColumns.contains(null) || (where.isPresent() && partition == null)) {
                 return Optional.empty();
             }
-            Set<String> targets = new HashSet<>(tuples(toColumns));
+            Set<String> targets = new HashSet<>(tuples(toColumns, null, null));
             Set<String> distinct = new HashSet<>();
             long orphanRows = 0;
-            for (String tuple : tuplesWithRows(fromColumns)) {
+            for (String tuple : tuples(fromColumns, partition, where.map(Discriminator::value).orElse(null))) {
                 distinct.add(tuple);
                 if (!targets.contains(tuple)) {
                     orphanRows++;
@@ -146,23 +152,23 @@ public final class BenchmarkDataset {
         };
     }
 
-    private static List<String> tuples(List<List<String>> columns) {
-        return tuplesWithRows(columns);
-    }
-
-    private static List<String> tuplesWithRows(List<List<String>> columns) {
+    /** One tuple per row without a NULL; only the rows whose {@code partition} value is {@code value} when given. */
+    private static List<String> tuples(List<List<String>> columns, List<String> partition, String value) {
         List<String> result = new ArrayList<>();
         int rows = columns.get(0).size();
         for (int row = 0; row < rows; row++) {
+            if (partition != null && !value.equals(partition.get(row))) {
+                continue;
+            }
             StringBuilder tuple = new StringBuilder();
             boolean hasNull = false;
             for (List<String> column : columns) {
-                String value = column.get(row);
-                if (value == null) {
+                String cell = column.get(row);
+                if (cell == null) {
                     hasNull = true;
                     break;
                 }
-                tuple.append(value).append('\u0001');
+                tuple.append(cell).append('\u0001');
             }
             if (!hasNull) {
                 result.add(tuple.toString());

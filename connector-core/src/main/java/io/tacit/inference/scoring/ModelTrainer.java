@@ -171,7 +171,7 @@ public final class ModelTrainer {
         ValueProbe probe = level == StatisticsLevel.METADATA ? ValueProbe.NONE : heldOut.probe();
         Map<String, ScoredCandidate> scored = new TreeMap<>();
         for (Candidate candidate : candidates) {
-            probe.containment(candidate.from(), candidate.to()).ifPresent(candidate::probed);
+            probe.containment(candidate.from(), candidate.to(), candidate.discriminator()).ifPresent(candidate::probed);
             scored.put(candidate.key(), scorer.score(candidate, scorer.measure(candidate, context)));
         }
         java.util.Set<String> predicted = new java.util.TreeSet<>();
@@ -235,7 +235,7 @@ public final class ModelTrainer {
         double weight = 1 / Math.sqrt(Math.max(1, kept.size()));
         List<LogisticRegression.Example> examples = new ArrayList<>();
         for (Candidate candidate : kept) {
-            Optional<Containment> containment = probe.containment(candidate.from(), candidate.to());
+            Optional<Containment> containment = probe.containment(candidate.from(), candidate.to(), candidate.discriminator());
             containment.ifPresent(candidate::probed);
             Map<String, Double> features = CandidateScorer.features(scorer.measure(candidate, context));
             examples.add(new LogisticRegression.Example(features, dataset.truth().contains(candidate.key()), weight));

@@ -12,6 +12,8 @@ import java.util.Optional;
  * values are not there. A column with no values says nothing (see {@link SupportSignal}). Every value pair of
  * several columns found in a composite key ({@code lineitem(l_partkey, l_suppkey)} in {@code partsupp}) is far
  * stronger evidence than one column's small integers found in a surrogate key: pairs rarely match by accident.
+ * A polymorphic {@code commentable_id} is judged on its partition only ({@code commentable_type = 'Photo'}), so
+ * a partition whose ids all happen to exist among the posts does not vouch for the photos edge.
  */
 public final class ContainmentSignal implements Signal {
     public static final String NAME = "containment";
@@ -31,8 +33,10 @@ public final class ContainmentSignal implements Signal {
         double ratio = figures.ratio();
         long missing = figures.distinctValues() - figures.foundValues();
         String orphans = figures.orphanRows() >= 0 ? ", " + figures.orphanRows() + " orphan rows" : "";
-        String detail = String.format(Locale.ROOT, "%.1f%% of %,d distinct values found in %s (%s)%s; %,d missing",
-                100 * ratio, figures.distinctValues(), candidate.to(), figures.exact() ? "exact" : "estimated",
+        // a polymorphic candidate is checked on its partition only: say which rows were counted
+        String partition = candidate.discriminator().map(where -> " where " + where.condition()).orElse("");
+        String detail = String.format(Locale.ROOT, "%.1f%% of %,d distinct values%s found in %s (%s)%s; %,d missing",
+                100 * ratio, figures.distinctValues(), partition, candidate.to(), figures.exact() ? "exact" : "estimated",
                 orphans, missing);
         return Optional.of(Measurement.of(NAME, ratio, detail,
                 "ratio", ratio,

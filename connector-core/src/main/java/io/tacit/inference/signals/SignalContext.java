@@ -84,15 +84,17 @@ public final class SignalContext {
     }
 
     /**
-     * The best containment figure for a candidate: the probe's exact answer when there is one, else an
-     * estimate from statistics (single columns only). Empty when nothing is known.
+     * The best containment figure for a candidate: the probe's exact answer when there is one (for a polymorphic
+     * candidate: its partition's), else an estimate from statistics (single columns only). Empty when nothing is
+     * known.
      */
     public Optional<Containment> containment(Candidate candidate) {
         if (candidate.probed().isPresent()) {
             return candidate.probed();
         }
         if (!candidate.from().isSingleColumn() || candidate.discriminator().isPresent()) {
-            // a polymorphic column holds ids of several tables: only its partition for one type would tell
+            // a polymorphic column holds ids of several tables: only the probe of its partition tells, and column
+            // statistics mix the partitions
             return Optional.empty();
         }
         return estimates.computeIfAbsent(candidate.from() + "->" + candidate.to(), ignored -> {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tacit.jdbc.Dialect;
 import io.tacit.model.ColumnSet;
 import io.tacit.model.Containment;
+import io.tacit.model.Discriminator;
 import io.tacit.spi.ValueProbe;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +24,10 @@ import java.util.Optional;
  * <p>Counts: distinct non-null referencing values (tuples; a tuple with any NULL is not checked, as SQL's
  * MATCH SIMPLE), how many exist on the referenced side, and the referencing rows whose value does not
  * (orphans).
+ *
+ * <p>Polymorphic pairs: with a {@link Discriminator} only the referencing rows whose discriminator column
+ * equals its value are counted ({@code WHERE f."commentable_type" = ?}); the value is a bind parameter, never
+ * SQL text. The discriminator is compared as the column's own type first and as text on the retry.
  *
  * <p>Cap: the referencing side is grouped in full (its scan is bounded by the statement timeout), but at most
  * {@link #DEFAULT_MAX_DISTINCT_VALUES} distinct values go into the join. When the cap is reached the answer
@@ -55,14 +60,15 @@ public final class JdbcValueProbe implements ValueProbe {
     }
 
     @Override
-    public Optional<Containment> containment(ColumnSet from, ColumnSet to) {
+    public Optional<Containment> containment(ColumnSet from, ColumnSet to, Optional<Discriminator> where) {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
+        requireNonNull(where, "where is null");
         if (from.columns().size() != to.columns().size()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(run(sql(from, to, false)));
+            return Optional.of(run(sql(from, to, where, false), where));
         } catch (SQLException e) {
             Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
             recover();
@@ -71,7 +77,7 @@ public final class JdbcValueProbe implements ValueProbe {
             }
         }
         try {
-            return Optional.of(run(sql(from, to, true)));
+            return Optional.of(run(sql(from, to, where, true), where));
         } catch (SQLException e) {
             Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
             recover();
@@ -79,8 +85,11 @@ public final class JdbcValueProbe implements ValueProbe {
         }
     }
 
-    /** The probe's SQL; every identifier quoted by the dialect. Visible for tests. */
-    String sql(ColumnSet from, ColumnSet to, boolean asText) {
+    /**
+     * The probe's SQL; every identifier quoted by the dialect, the discriminator value left as the one bind
+     * parameter. Visible for tests.
+     */
+    String sql(ColumnSet from, ColumnSet to, Optional<Discriminator> where, boolean asText) {
         List<String> fromSelect = new ArrayList<>();
         List<String> fromNotNull = new ArrayList<>();
         List<String> fromGroup = new ArrayList<>();
@@ -100,6 +109,10 @@ public final class JdbcValueProbe implements ValueProbe {
             toNotNull.add(toColumn + " IS NOT NULL");
             join.add("d.v" + i + " = r.k" + i);
         }
+        if (where.isPresent()) {
+            String discriminator = "f." + dialect.quoteIdentifier(where.get().column());
+            fromNotNull.add((asText ? asText(discriminator) : discriminator) + " = ?");
+        }
         return StatsSql.render("containment.sql", Map.of(
                 "fromSelect", String.join(", ", fromSelect),
                 "fromTable", dialect.quote(from.table()),
@@ -112,18 +125,26 @@ public final class JdbcValueProbe implements ValueProbe {
                 "join", String.join(" AND ", join)));
     }
 
-    private Containment run(String sql) throws SQLException {
-        try (PreparedStatement statement = dialect.prepare(connection, sql);
-                ResultSet result = statement.executeQuery()) {
-            result.next();
-            long distinct = result.getLong("distinct_values");
-            long found = result.getLong("found_values");
-            long orphans = result.getLong("orphan_rows");
-            if (distinct > maxDistinctValues) {
-                return new Containment(distinct, found, -1, false);
+    private Containment run(String sql, Optional<Discriminator> where) throws SQLException {
+        try (PreparedStatement statement = dialect.prepare(connection, sql)) {
+            if (where.isPresent()) {
+                statement.setString(1, where.get().value());
             }
-            return new Containment(distinct, found, orphans, true);
+            try (ResultSet result = statement.executeQuery()) {
+                return containment(result);
+            }
         }
+    }
+
+    private Containment containment(ResultSet result) throws SQLException {
+        result.next();
+        long distinct = result.getLong("distinct_values");
+        long found = result.getLong("found_values");
+        long orphans = result.getLong("orphan_rows");
+        if (distinct > maxDistinctValues) {
+            return new Containment(distinct, found, -1, false);
+        }
+        return new Containment(distinct, found, orphans, true);
     }
 
     private String asText(String expression) {

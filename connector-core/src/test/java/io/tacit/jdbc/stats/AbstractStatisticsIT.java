@@ -7,6 +7,7 @@ import io.tacit.jdbc.ProfileSettings;
 import io.tacit.model.ColumnSet;
 import io.tacit.model.ColumnStatistics;
 import io.tacit.model.Containment;
+import io.tacit.model.Discriminator;
 import io.tacit.model.DistinctCount;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +40,12 @@ abstract class AbstractStatisticsIT {
     static final int ORDERS = 5000;
     static final int LINEITEMS = 2000;
 
+    /** A discriminator value that would end the statement if it were spliced into SQL. */
+    static final String HOSTILE_VALUE = "'; drop table x; --\"\\";
+
     StatsDatabase database;
     SchemaSnapshot snapshot;
+    private boolean commentsCreated;
 
     abstract StatsDatabase open() throws Exception;
 
@@ -344,6 +350,75 @@ abstract class AbstractStatisticsIT {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getLong(1)).isEqualTo(1);
         }
+    }
+
+    /**
+     * {@code comments(commentable_type, commentable_id)}: the 'Post' rows hold ids 1..10, all posts and, by
+     * accident, all photos too; the 'Photo' rows hold ids 50..60, posts but no photos. Mixed together the column
+     * looks half contained in photos; per partition the photos edge has nothing.
+     */
+    @Test
+    void probeChecksEachPolymorphicPartitionOnItsOwn() throws SQLException {
+        createComments();
+        JdbcValueProbe probe = new JdbcValueProbe(database.reader(), database.dialect());
+        ColumnSet commentable = ColumnSet.of(table("comments"), "commentable_id");
+        ColumnSet posts = ColumnSet.of(table("posts"), "id");
+        ColumnSet photos = ColumnSet.of(table("photos"), "id");
+
+        assertThat(probe.containment(commentable, posts, where("Post"))).contains(new Containment(10, 10, 0, true));
+        assertThat(probe.containment(commentable, photos, where("Photo"))).contains(new Containment(11, 0, 22, true));
+        // the same column unpartitioned: what a probe that ignored the discriminator would have said
+        assertThat(probe.containment(commentable, photos)).contains(new Containment(21, 10, 22, true));
+        assertThat(probe.containment(commentable, posts, where("Nobody"))).contains(new Containment(0, 0, 0, true));
+    }
+
+    @Test
+    void hostileDiscriminatorValueIsData() throws SQLException {
+        createComments();
+        JdbcValueProbe probe = new JdbcValueProbe(database.reader(), database.dialect());
+
+        assertThat(probe.containment(ColumnSet.of(table("comments"), "commentable_id"), ColumnSet.of(table("posts"), "id"),
+                where(HOSTILE_VALUE))).contains(new Containment(1, 1, 0, true));
+        assertThat(probe.containment(ColumnSet.of(table("comments"), "commentable_id"), ColumnSet.of(table("posts"), "id"),
+                where("x' OR '1'='1"))).contains(new Containment(0, 0, 0, true));
+        try (Statement statement = database.admin().createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + database.quoted("x"))) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    static Optional<Discriminator> where(String value) {
+        return Optional.of(new Discriminator("commentable_type", value));
+    }
+
+    /** Creates posts, photos and comments once per database. */
+    void createComments() throws SQLException {
+        if (commentsCreated) {
+            return;
+        }
+        String integer = database.integerType();
+        database.execute("CREATE TABLE " + database.quoted("posts") + " (id " + integer + " PRIMARY KEY)");
+        database.execute("CREATE TABLE " + database.quoted("photos") + " (id " + integer + " PRIMARY KEY)");
+        database.execute("CREATE TABLE " + database.quoted("comments") + " (id " + integer
+                + " PRIMARY KEY, commentable_type VARCHAR(40), commentable_id " + integer + ")");
+        insert("INSERT INTO " + database.quoted("posts") + " VALUES (?)", 100, (statement, i) -> statement.setInt(1, i));
+        insert("INSERT INTO " + database.quoted("photos") + " VALUES (?)", 10, (statement, i) -> statement.setInt(1, i));
+        // rows 1..20: Post 1..10 twice; rows 21..42: Photo 50..60 twice; row 43: the hostile type, post 7
+        insert("INSERT INTO " + database.quoted("comments") + " VALUES (?, ?, ?)", 43, (statement, i) -> {
+            statement.setInt(1, i);
+            if (i <= 20) {
+                statement.setString(2, "Post");
+                statement.setInt(3, (i - 1) % 10 + 1);
+            } else if (i <= 42) {
+                statement.setString(2, "Photo");
+                statement.setInt(3, 50 + (i - 21) % 11);
+            } else {
+                statement.setString(2, HOSTILE_VALUE);
+                statement.setInt(3, 7);
+            }
+        });
+        commentsCreated = true;
     }
 
     @FunctionalInterface
