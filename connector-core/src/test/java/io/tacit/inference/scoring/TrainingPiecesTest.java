@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tacit.inference.calibration.IsotonicCalibration;
 import io.tacit.model.ColumnSet;
 import io.tacit.model.Containment;
+import io.tacit.model.Discriminator;
 import io.tacit.model.KeyKind;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.StatisticsLevel;
@@ -12,11 +13,15 @@ import io.tacit.model.Table;
 import io.tacit.model.TableKind;
 import io.tacit.model.TableName;
 import io.tacit.model.TypeFamily;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainingPiecesTest {
     private static final String DUMP = """
@@ -148,5 +153,34 @@ class TrainingPiecesTest {
                 ColumnSet.of(TableName.of("public", "track"), "milliseconds"),
                 ColumnSet.of(TableName.of("public", "album"), "album_id")).orElseThrow();
         assertThat(wrong.ratio()).isLessThan(0.1);
+    }
+
+    @Test
+    void benchmarkProbeChecksEachPolymorphicPartitionLikeTheDatabase(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("schema.sql"), """
+                CREATE TABLE public.posts (id integer NOT NULL);
+                CREATE TABLE public.photos (id integer NOT NULL);
+                CREATE TABLE public.comments (id integer NOT NULL, commentable_type character varying(20), commentable_id integer);
+                ALTER TABLE ONLY public.posts ADD CONSTRAINT posts_pkey PRIMARY KEY (id);
+                ALTER TABLE ONLY public.photos ADD CONSTRAINT photos_pkey PRIMARY KEY (id);
+                """);
+        Files.writeString(folder.resolve("truth.csv"), "fk_table,fk_columns,pk_table,pk_columns\n");
+        Files.createDirectory(folder.resolve("data"));
+        Files.writeString(folder.resolve("data/posts.csv"), "id\n1\n2\n3\n4\n");
+        Files.writeString(folder.resolve("data/photos.csv"), "id\n1\n2\n");
+        // Post rows: posts 1, 2; Photo rows: 3, 4 (posts, no photos); one Photo row without an id
+        Files.writeString(folder.resolve("data/comments.csv"),
+                "id,commentable_type,commentable_id\n1,Post,1\n2,Post,2\n3,Photo,3\n4,Photo,4\n5,Photo,4\n6,Photo,\n");
+        BenchmarkDataset dataset = BenchmarkDataset.load(folder);
+        ColumnSet commentable = ColumnSet.of(TableName.of("public", "comments"), "commentable_id");
+        ColumnSet photos = ColumnSet.of(TableName.of("public", "photos"), "id");
+
+        assertThat(dataset.probe().containment(commentable, ColumnSet.of(TableName.of("public", "posts"), "id"),
+                Optional.of(new Discriminator("commentable_type", "Post")))).contains(new Containment(2, 2, 0, true));
+        assertThat(dataset.probe().containment(commentable, photos, Optional.of(new Discriminator("commentable_type", "Photo"))))
+                .contains(new Containment(2, 0, 3, true));
+        assertThat(dataset.probe().containment(commentable, photos)).contains(new Containment(4, 2, 3, true));
+        assertThat(dataset.probe().containment(commentable, photos, Optional.of(new Discriminator("no_such_column", "Photo"))))
+                .isEmpty();
     }
 }
