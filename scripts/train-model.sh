@@ -1,14 +1,33 @@
 #!/usr/bin/env bash
 # Retrains the inference scoring model on the shared benchmarks and prints leave-one-dataset-out figures.
 # Usage: scripts/train-model.sh [benchmarks-dir]   (default ../shared/benchmarks relative to the repo root)
+#        scripts/train-model.sh --without DATASET FILE [benchmarks-dir]
+#          trains the same way on every dataset but DATASET and writes that model to FILE (the committed model is
+#          left alone): run it through a real database with  tacit evaluate --dataset .../DATASET --model FILE
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-benchmarks="${1:-$root/../shared/benchmarks}"
+without=()
+if [ "${1:-}" = "--without" ]; then
+  if [ $# -lt 3 ]; then
+    echo "usage: scripts/train-model.sh --without DATASET FILE [benchmarks-dir]" >&2
+    exit 2
+  fi
+  out="$(cd "$(dirname "$3")" && pwd)/$(basename "$3")"
+  without=(without "$2" "$out")
+  shift 3
+fi
+benchmarks="$(cd "${1:-$root/../shared/benchmarks}" && pwd)"
 cd "$root"
 mvn -B -o -q -pl connector-core -am compile -DskipTests
 classpath_file="$(mktemp)"
 trap 'rm -f "$classpath_file"' EXIT
 mvn -B -o -q -pl connector-core dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime >/dev/null
-java -Xmx2g -cp "connector-core/target/classes:$(cat "$classpath_file")" io.tacit.inference.scoring.ModelTrainer \
-  "$benchmarks" connector-core/src/main/resources/io/tacit/inference/scoring/model.txt \
-  connector-core/target/model-training-report.md
+classpath="connector-core/target/classes:$(cat "$classpath_file")"
+if [ ${#without[@]} -gt 0 ]; then
+  java -Xmx2g -cp "$classpath" io.tacit.inference.scoring.ModelTrainer \
+    "${without[0]}" "$benchmarks" "${without[1]}" "${without[2]}"
+else
+  java -Xmx2g -cp "$classpath" io.tacit.inference.scoring.ModelTrainer \
+    "$benchmarks" connector-core/src/main/resources/io/tacit/inference/scoring/model.txt \
+    connector-core/target/model-training-report.md
+fi

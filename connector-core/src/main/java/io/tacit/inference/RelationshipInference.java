@@ -52,10 +52,12 @@ public final class RelationshipInference implements Inference {
     private final InferenceSettings settings;
     private final ScoringModel model;
 
+    /** Scores with the settings' model (the shipped one unless a model file was given). */
     public RelationshipInference(InferenceSettings settings) {
-        this(settings, ScoringModel.committed());
+        this(settings, requireNonNull(settings, "settings is null").model());
     }
 
+    /** Scores with {@code model} whatever the settings say (the trainer's models in the making). */
     public RelationshipInference(InferenceSettings settings, ScoringModel model) {
         this.settings = requireNonNull(settings, "settings is null");
         this.model = requireNonNull(model, "model is null");

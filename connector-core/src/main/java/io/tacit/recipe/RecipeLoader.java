@@ -14,6 +14,7 @@ import io.tacit.config.SettingsValidator;
 import io.tacit.config.ValidatedSection;
 import io.tacit.error.TacitException;
 import io.tacit.inference.InferenceSettings;
+import io.tacit.inference.scoring.ScoringModel;
 import io.tacit.model.SchemaFilter;
 import io.tacit.model.StatisticsLevel;
 import io.tacit.report.ReportFormat;
@@ -22,6 +23,7 @@ import io.tacit.spi.PublisherFactory;
 import io.tacit.spi.SourceFactory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -217,6 +219,21 @@ public final class RecipeLoader {
                 valid = false;
             }
         }
+        ScoringModel model = ScoringModel.committed();
+        Object modelFile = section.get(RecipeSettings.MODEL.name());
+        if (modelFile instanceof String file && !file.isBlank()) {
+            try {
+                model = ScoringModel.load(Path.of(file));
+            } catch (TacitException e) {
+                problems.add(new ConfigProblem(INFERENCE + "." + RecipeSettings.MODEL.name(),
+                        e.oneLine()));
+                valid = false;
+            } catch (InvalidPathException e) {
+                problems.add(new ConfigProblem(INFERENCE + "." + RecipeSettings.MODEL.name(),
+                        "'" + file + "' is not a usable path: " + e.getReason()));
+                valid = false;
+            }
+        }
         if (!valid) {
             return null;
         }
@@ -228,7 +245,7 @@ public final class RecipeLoader {
         return new DiscoveryOptions(filter,
                 StatisticsLevel.parse(values.string(RecipeSettings.LEVEL.name()).orElseThrow()),
                 values.bool(RecipeSettings.IGNORE_DECLARED.name()).orElseThrow(),
-                new InferenceSettings(minConfidence, maxProbes));
+                new InferenceSettings(minConfidence, maxProbes, model));
     }
 
     private List<Recipe.SinkSpec> sinks(Object raw, List<ConfigProblem> problems) {

@@ -24,9 +24,13 @@ public final class RecipeSettings {
     public static final Setting MAX_PROBES = Setting.optional("maxProbes", SettingType.INTEGER,
             String.valueOf(InferenceSettings.DEFAULTS.maxProbes()),
             "At most this many candidates are checked against the data with exact containment queries.");
+    public static final Setting MODEL = Setting.optional("model", SettingType.STRING, null,
+            "A scoring model file (the format `scripts/train-model.sh` writes) used instead of the shipped model, "
+                    + "for instance one trained without the database being measured (`scripts/train-model.sh --without "
+                    + "DATASET FILE`); the shipped model when empty.");
 
     public static final List<Setting> INFERENCE = List.of(LEVEL, MIN_CONFIDENCE, IGNORE_DECLARED, SCHEMAS,
-            INCLUDE_TABLES, EXCLUDE_TABLES, MAX_PROBES);
+            INCLUDE_TABLES, EXCLUDE_TABLES, MAX_PROBES, MODEL);
 
     public static final Setting DRY_RUN = Setting.optional("dryRun", SettingType.BOOLEAN, "false",
             "Compute and print what every sink would change, change nothing.");

@@ -12,15 +12,20 @@ import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
 import io.tacit.jdbc.ConnectionSettings;
 import io.tacit.jdbc.JdbcSourceFactory;
+import io.tacit.inference.scoring.ScoringModel;
 import io.tacit.model.StatisticsLevel;
 import io.tacit.report.ReportFormat;
 import io.tacit.spi.PublisherFactory;
 import io.tacit.spi.SourceFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RecipeLoaderTest {
     private static final String PASSWORD = "Xq9-very-secret-Zz";
@@ -154,6 +159,33 @@ class RecipeLoaderTest {
         }
         assertThat(settings.stream().map(Setting::name).distinct().count()).as("duplicate names in " + section)
                 .isEqualTo(settings.size());
+    }
+
+    @Test
+    void inferenceModelNamesAFileReadInPlaceOfTheShippedModel(@TempDir Path folder) throws IOException {
+        Path model = folder.resolve("without-chinook.txt");
+        Files.writeString(model, "intercept -3\nweight name-affinity.matched 4\n");
+        String recipe = """
+                source: {type: jdbc, url: "jdbc:sqlite:/tmp/x.db"}
+                inference:
+                  model: %s
+                """;
+
+        Recipe loaded = load(recipe.formatted(model));
+        assertThat(loaded.discovery().inference().model().name()).isEqualTo(model.toString());
+        assertThat(loaded.discovery().inference().model().weights()).containsEntry("name-affinity.matched", 4.0);
+        assertThat(load("source: {type: jdbc, url: \"jdbc:sqlite:/tmp/x.db\"}\n").discovery().inference().model())
+                .isSameAs(ScoringModel.committed());
+
+        Files.writeString(model, "intercept -3\nweight name-affinity.matched four\n");
+        assertThatThrownBy(() -> load(recipe.formatted(model) + "  maxProbes: -1\n"))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG);
+                    // every problem at once: the model file and the other setting
+                    assertThat(e.problems()).extracting(ConfigProblem::path)
+                            .containsExactlyInAnyOrder("inference.model", "inference.maxProbes");
+                    assertThat(e.getMessage()).contains("scoring model file " + model + " line 2: 'four' is not a number");
+                });
     }
 
     private Recipe load(String yaml) {

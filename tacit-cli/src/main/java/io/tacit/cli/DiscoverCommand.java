@@ -50,6 +50,10 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--min-confidence", paramLabel = "0..1", description = "Lowest confidence reported (default: 0.5).")
     Double minConfidence;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Scoring model file to use instead of the shipped one (as scripts/train-model.sh writes it).")
+    String model;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv or markdown (default: table).")
     String format;
 
@@ -104,7 +108,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 source.put("password", "${env:" + passwordEnv + "}");
             }
         }
-        if (schemas != null || level != null || ignoreDeclared || minConfidence != null) {
+        if (schemas != null || level != null || ignoreDeclared || minConfidence != null || model != null) {
             Map<String, Object> inference = section(raw, RecipeLoader.INFERENCE);
             put(inference, "schemas", schemas);
             put(inference, "level", level);
@@ -112,6 +116,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 inference.put("ignoreDeclared", true);
             }
             put(inference, "minConfidence", minConfidence);
+            put(inference, "model", model);
         }
         if (format != null || out != null || dryRun) {
             Map<String, Object> run = section(raw, RecipeLoader.RUN);

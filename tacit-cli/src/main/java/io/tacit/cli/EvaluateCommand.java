@@ -10,6 +10,7 @@ import io.tacit.evaluation.EvaluationServers;
 import io.tacit.evaluation.Target;
 import io.tacit.evaluation.TruthSet;
 import io.tacit.inference.InferenceSettings;
+import io.tacit.inference.scoring.ScoringModel;
 import io.tacit.jdbc.ConnectionSettings;
 import io.tacit.jdbc.JdbcSource;
 import io.tacit.model.SchemaFilter;
@@ -82,6 +83,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--min-confidence", paramLabel = "0..1", description = "Lowest confidence predicted (default: 0.5).")
     Double minConfidence;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Scoring model file to use instead of the shipped one, e.g. one trained without the dataset "
+                    + "(scripts/train-model.sh --without DATASET FILE).")
+    Path model;
+
     @Option(names = {"-c", "--config"}, paramLabel = "recipe.yaml", description = "Score the recipe's source (already loaded) against --truth.")
     Path recipe;
 
@@ -141,10 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw TacitException.config("--repeat must be 1 or more", "use --repeat 3 for medians of three runs");
         }
-        InferenceSettings inference = InferenceSettings.DEFAULTS;
-        if (minConfidence != null) {
-            inference = new InferenceSettings(minConfidence, inference.maxProbes());
-        }
+        InferenceSettings inference = withFlags(InferenceSettings.DEFAULTS);
         Evaluation evaluation = new Evaluation(servers(), new Evaluation.Options(repeat, keepDatabases, inference,
                 progress()));
         List<StatisticsLevel> wantedLevels = parseLevels();
@@ -179,9 +182,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             Recipe loaded = RecipeLoader.standard(environment.secrets()).load(recipe);
             redactor.remember(loaded);
             StatisticsLevel level = wantedLevels.isEmpty() ? loaded.discovery().level() : wantedLevels.get(0);
-            Evaluation withRecipeInference = minConfidence == null
-                    ? new Evaluation(servers(), new Evaluation.Options(repeat, false, loaded.discovery().inference(), progress()))
-                    : evaluation;
+            // the recipe's inference settings, with the flags given on top
+            Evaluation withRecipeInference = new Evaluation(servers(),
+                    new Evaluation.Options(repeat, false, withFlags(loaded.discovery().inference()), progress()));
             return withRecipeInference.evaluateLoaded(recipe.toString(), loaded.source()::open,
                     loaded.discovery().filter(), truthSet, level);
         }
@@ -199,6 +202,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         StatisticsLevel level = wantedLevels.isEmpty() ? StatisticsLevel.FULL : wantedLevels.get(0);
         String name = jdbcUrl.replaceAll("\\?.*", "");
         return evaluation.evaluateLoaded(name, () -> JdbcSource.open(settings), SchemaFilter.all(), truthSet, level);
+    }
+
+    /** {@code settings} with --min-confidence and --model applied when given. */
+    private InferenceSettings withFlags(InferenceSettings settings) {
+        InferenceSettings result = settings;
+        if (minConfidence != null) {
+            if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
+                throw TacitException.config("--min-confidence must be between 0 and 1, got " + minConfidence,
+                        "e.g. --min-confidence 0.5");
+            }
+            result = result.withMinConfidence(minConfidence);
+        }
+        if (model != null) {
+            result = result.withModel(ScoringModel.load(model));
+        }
+        return result;
     }
 
     private EvaluationServers servers() {

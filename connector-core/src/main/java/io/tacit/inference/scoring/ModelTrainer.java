@@ -42,6 +42,9 @@ import java.util.stream.Stream;
  * every dataset. Deterministic: the same benchmarks give the same file.
  *
  * <p>Usage: {@code ModelTrainer <benchmarks-dir> <model-out> [report-out]}; see {@code scripts/train-model.sh}.
+ * {@code ModelTrainer without <benchmarks-dir> <dataset> <model-out>} runs the same training on every dataset but
+ * one and writes that model: it never saw the left-out dataset, so {@code tacit evaluate --model} can measure it
+ * on that dataset loaded into a real database.
  */
 public final class ModelTrainer {
     static final double L2 = 0.3;
@@ -127,25 +130,41 @@ public final class ModelTrainer {
             }
             return;
         }
+        if (args.length == 4 && args[0].equals("without")) {
+            List<BenchmarkDataset> all = loadAll(Path.of(args[1]));
+            List<BenchmarkDataset> others = all.stream().filter(dataset -> !dataset.name().equals(args[2])).toList();
+            if (others.size() == all.size()) {
+                System.err.println("no dataset named " + args[2] + " in " + args[1] + "; datasets: "
+                        + all.stream().map(BenchmarkDataset::name).toList());
+                System.exit(2);
+            }
+            write(others, Path.of(args[3]), "left out: " + args[2]);
+            return;
+        }
         if (args.length < 2) {
             System.err.println("usage: ModelTrainer <benchmarks-dir> <model-out> [report-out]");
+            System.err.println("       ModelTrainer without <benchmarks-dir> <dataset> <model-out>");
             System.exit(2);
         }
-        Path benchmarks = Path.of(args[0]);
-        List<BenchmarkDataset> datasets = loadAll(benchmarks);
-        Training training = train(datasets);
-        List<String> header = new ArrayList<>();
-        header.add("trained by io.tacit.inference.scoring.ModelTrainer (scripts/train-model.sh) on "
-                + datasets.stream().map(BenchmarkDataset::name).toList());
-        header.add(String.format(Locale.ROOT, "l2 %.2f; leave-one-dataset-out: mean F1 metadata %.3f, full %.3f; precision %.3f; ECE %.3f",
-                L2, training.meanF1(StatisticsLevel.METADATA), training.meanF1(StatisticsLevel.FULL),
-                training.precision(), training.expectedCalibrationError()));
-        Files.writeString(Path.of(args[1]), training.model().format(header), StandardCharsets.UTF_8);
-        String report = training.report();
-        System.out.print(report);
+        String report = write(loadAll(Path.of(args[0])), Path.of(args[1]), null);
         if (args.length >= 3) {
             Files.writeString(Path.of(args[2]), report, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Trains on {@code datasets}, writes the model file and prints (and returns) the training report. */
+    static String write(List<BenchmarkDataset> datasets, Path modelFile, String note) throws IOException {
+        Training training = train(datasets);
+        List<String> header = new ArrayList<>();
+        header.add("trained by io.tacit.inference.scoring.ModelTrainer (scripts/train-model.sh) on "
+                + datasets.stream().map(BenchmarkDataset::name).toList() + (note == null ? "" : "; " + note));
+        header.add(String.format(Locale.ROOT, "l2 %.2f; leave-one-dataset-out: mean F1 metadata %.3f, full %.3f; precision %.3f; ECE %.3f",
+                L2, training.meanF1(StatisticsLevel.METADATA), training.meanF1(StatisticsLevel.FULL),
+                training.precision(), training.expectedCalibrationError()));
+        Files.writeString(modelFile, training.model().format(header), StandardCharsets.UTF_8);
+        String report = training.report();
+        System.out.print(report);
+        return report;
     }
 
     /** Prints the held-out errors of one dataset: missed truth edges with their best candidate, false positives. */

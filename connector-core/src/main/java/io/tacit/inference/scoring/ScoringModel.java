@@ -2,15 +2,17 @@ package io.tacit.inference.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.error.TacitException;
 import io.tacit.inference.calibration.IsotonicCalibration;
 import io.tacit.inference.signals.ContainmentSignal;
 import io.tacit.inference.signals.Measurement;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,15 +25,23 @@ import java.util.TreeMap;
  * committed weights live in {@code model.txt} next to this class; {@link ModelTrainer} writes that file.
  *
  * <p>File format, one entry per line ({@code #} starts a comment): {@code intercept <w>},
- * {@code weight <feature> <w>}, {@code calibration <raw> <calibrated>}.
+ * {@code weight <feature> <w>}, {@code calibration <raw> <calibrated>}, {@code value-calibration <raw> <calibrated>}.
+ * {@link #load(Path)} reads such a file in place of the committed one.
  */
 public final class ScoringModel {
     public static final String RESOURCE = "model.txt";
+    private static final String LOAD_HINT = "give the path of a model file written by scripts/train-model.sh "
+            + "(scripts/train-model.sh --without DATASET FILE writes one that never saw DATASET), or leave the model "
+            + "out to use the shipped one";
+    private static final String FORMAT_HINT = "a model file has one entry per line: 'intercept <w>', "
+            + "'weight <feature> <w>', 'calibration <raw> <p>' or 'value-calibration <raw> <p>' (# starts a comment); "
+            + "write one with scripts/train-model.sh";
 
     private final double intercept;
     private final Map<String, Double> weights;
     private final IsotonicCalibration calibration;
     private final IsotonicCalibration valueCalibration;
+    private final String name;
 
     public ScoringModel(double intercept, Map<String, Double> weights, IsotonicCalibration calibration) {
         this(intercept, weights, calibration, calibration);
@@ -43,63 +53,155 @@ public final class ScoringModel {
      */
     public ScoringModel(double intercept, Map<String, Double> weights, IsotonicCalibration calibration,
             IsotonicCalibration valueCalibration) {
+        this(intercept, weights, calibration, valueCalibration, "model trained in memory");
+    }
+
+    private ScoringModel(double intercept, Map<String, Double> weights, IsotonicCalibration calibration,
+            IsotonicCalibration valueCalibration, String name) {
+        this.name = requireNonNull(name, "name is null");
         this.intercept = intercept;
         this.weights = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(weights, "weights is null")));
         this.calibration = requireNonNull(calibration, "calibration is null");
         this.valueCalibration = requireNonNull(valueCalibration, "valueCalibration is null");
     }
 
-    /** The committed model. */
+    /** The committed model, read once. */
     public static ScoringModel committed() {
-        try (InputStream in = ScoringModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("scoring model resource " + RESOURCE + " is missing from the jar");
+        return Committed.MODEL;
+    }
+
+    /** Holder: the shipped model is parsed on first use, once per class loader. */
+    private static final class Committed {
+        private static final ScoringModel MODEL = read();
+
+        private static ScoringModel read() {
+            try (InputStream in = ScoringModel.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("scoring model resource " + RESOURCE + " is missing from the jar");
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).named("shipped model");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read scoring model " + RESOURCE, e);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scoring model " + RESOURCE, e);
         }
     }
 
+    /**
+     * A model file in the format {@link ModelTrainer} writes, used instead of the shipped model (a model trained
+     * without the dataset being evaluated, say).
+     *
+     * @throws TacitException of kind CONFIG naming the file (and the line) when it is missing, unreadable, or not
+     *     a scoring model
+     */
+    public static ScoringModel load(Path file) {
+        requireNonNull(file, "file is null");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw TacitException.config("scoring model file " + file + " does not exist", LOAD_HINT);
+        } catch (IOException | UncheckedIOException e) {
+            throw TacitException.config("cannot read scoring model file " + file + ": " + e.getMessage(), LOAD_HINT);
+        }
+        ScoringModel model;
+        try {
+            model = parse(text);
+        } catch (IllegalArgumentException e) {
+            throw TacitException.config("scoring model file " + file + " " + e.getMessage(), FORMAT_HINT);
+        }
+        if (model.weights.isEmpty()) {
+            throw TacitException.config("scoring model file " + file + " has no weight lines: it is not a scoring model",
+                    FORMAT_HINT);
+        }
+        return model.named(file.toString());
+    }
+
+    /**
+     * Reads the model format; an empty text is the empty model (every weight 0).
+     *
+     * @throws IllegalArgumentException naming the line ({@code line 7: ...}) when the text is not a scoring model
+     */
     public static ScoringModel parse(String text) {
         double intercept = 0;
+        boolean hasIntercept = false;
         Map<String, Double> weights = new TreeMap<>();
         List<double[]> points = new ArrayList<>();
         List<double[]> valuePoints = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = trimmed.split("\\s+");
-                switch (parts[0]) {
-                    case "intercept" -> intercept = Double.parseDouble(parts[1]);
-                    case "weight" -> weights.put(parts[1], Double.parseDouble(parts[2]));
-                    case "calibration" -> points.add(new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])});
-                    case "value-calibration" -> valuePoints.add(new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])});
-                    default -> throw new IllegalArgumentException("scoring model line " + number + ": unknown entry '" + parts[0] + "'");
-                }
+        List<String> lines = text.lines().toList();
+        for (int index = 0; index < lines.size(); index++) {
+            int number = index + 1;
+            String trimmed = lines.get(index).strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] parts = trimmed.split("\\s+");
+            switch (parts[0]) {
+                case "intercept" -> {
+                    fields(number, parts, 2, "intercept <w>");
+                    if (hasIntercept) {
+                        throw new IllegalArgumentException("line " + number + ": a second intercept");
+                    }
+                    intercept = number(number, parts[1]);
+                    hasIntercept = true;
+                }
+                case "weight" -> {
+                    fields(number, parts, 3, "weight <feature> <w>");
+                    if (weights.put(parts[1], number(number, parts[2])) != null) {
+                        throw new IllegalArgumentException("line " + number + ": a second weight for " + parts[1]);
+                    }
+                }
+                case "calibration" -> points.add(point(number, parts, "calibration <raw> <p>"));
+                case "value-calibration" -> valuePoints.add(point(number, parts, "value-calibration <raw> <p>"));
+                default -> throw new IllegalArgumentException("line " + number + ": unknown entry '" + parts[0] + "'");
+            }
         }
-        IsotonicCalibration calibration = calibration(points);
+        IsotonicCalibration calibration = calibration("calibration", points);
         return new ScoringModel(intercept, weights, calibration,
-                valuePoints.isEmpty() ? calibration : calibration(valuePoints));
+                valuePoints.isEmpty() ? calibration : calibration("value-calibration", valuePoints));
     }
 
-    private static IsotonicCalibration calibration(List<double[]> points) {
+    private static void fields(int line, String[] parts, int expected, String shape) {
+        if (parts.length != expected) {
+            throw new IllegalArgumentException("line " + line + ": expected '" + shape + "', got '"
+                    + String.join(" ", parts) + "'");
+        }
+    }
+
+    private static double number(int line, String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("line " + line + ": '" + text + "' is not a number");
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("line " + line + ": '" + text + "' is not a finite number");
+        }
+        return value;
+    }
+
+    private static double[] point(int line, String[] parts, String shape) {
+        fields(line, parts, 3, shape);
+        double raw = number(line, parts[1]);
+        double probability = number(line, parts[2]);
+        if (raw < 0 || raw > 1 || probability < 0 || probability > 1) {
+            throw new IllegalArgumentException("line " + line + ": calibration points are probabilities between 0 and 1");
+        }
+        return new double[] {raw, probability};
+    }
+
+    private static IsotonicCalibration calibration(String entry, List<double[]> points) {
         double[] x = new double[points.size()];
         double[] y = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
             x[i] = points.get(i)[0];
             y[i] = points.get(i)[1];
         }
-        return new IsotonicCalibration(x, y);
+        try {
+            return new IsotonicCalibration(x, y);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + entry + "' lines: " + e.getMessage());
+        }
     }
 
     public String format(List<String> header) {
@@ -120,6 +222,21 @@ public final class ScoringModel {
         for (int i = 0; i < x.length; i++) {
             out.append(String.format(Locale.ROOT, "%s %.6f %.6f%n", entry, x[i], y[i]));
         }
+    }
+
+    /** The same model under another name: where it came from ({@code shipped model}, a file). */
+    public ScoringModel named(String newName) {
+        return new ScoringModel(intercept, weights, calibration, valueCalibration, newName);
+    }
+
+    /** Where the model came from: {@code shipped model} or the file it was read from. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     public double intercept() {
