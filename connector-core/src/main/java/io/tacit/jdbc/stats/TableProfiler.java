@@ -36,6 +36,8 @@ final class TableProfiler {
     private static final long BLOCK_SAMPLE_FACTOR = 10;
     /** Below this many rows a LIMIT scan is cheap anyway, and sampling a handful of blocks is all luck. */
     private static final long BLOCK_SAMPLE_MIN_ROWS = 100_000;
+    /** A short block sample is drawn again with more blocks; the last of these passes reads every block. */
+    private static final int MAX_SAMPLE_PASSES = 3;
     /** Rows per round trip: large enough that round trips cost little, small enough to bound memory. */
     private static final int MIN_FETCH_SIZE = 10_000;
     private static final int MAX_FETCH_SIZE = 200_000;
@@ -82,7 +84,10 @@ final class TableProfiler {
                 || table.kind() == TableKind.MATERIALIZED_VIEW;
     }
 
-    /** Scans {@code table} once; empty when it has no candidate column and the level is {@code sample}. */
+    /**
+     * Scans {@code table} once (a short block sample up to {@link #MAX_SAMPLE_PASSES} times); empty when it has no
+     * candidate column and the level is {@code sample}.
+     */
     Optional<TableStatistics> profile(Table table, StatisticsLevel level, Optional<TableStatistics> engine)
             throws SQLException {
         List<Column> candidates = candidates(table, engine);
@@ -96,8 +101,47 @@ final class TableProfiler {
                 && table.kind() != TableKind.PARTITIONED_TABLE
                 && estimate.isPresent()
                 && estimate.getAsLong() > Math.max(BLOCK_SAMPLE_MIN_ROWS, BLOCK_SAMPLE_FACTOR * settings.sampleRows());
-        String sql = sql(table, candidates, full, blockSample, estimate);
+        double percent = 0;
+        if (blockSample) {
+            // a fifth more blocks than needed: the LIMIT trims the rest, and as it keeps the first rows in block
+            // order, trimming more would favour the start of the table
+            percent = Math.min(100.0, 120.0 * settings.sampleRows() / estimate.getAsLong());
+        }
+        Pass pass = scan(table, candidates, full, percent, engine);
+        // A block sample's size is chance (blocks are drawn one by one) and rests on the row estimate, which may be
+        // stale. When it comes back short, draw more blocks: REPEATABLE keeps the blocks already drawn, and the last
+        // pass takes every block, so a table holding sampleRows rows always yields that many.
+        for (int round = 2; blockSample && pass.rows() < settings.sampleRows() && percent < 100.0; round++) {
+            if (round >= MAX_SAMPLE_PASSES || pass.rows() == 0) {
+                percent = 100.0;
+            } else {
+                percent = Math.min(100.0, percent * 1.2 * settings.sampleRows() / pass.rows());
+            }
+            pass = scan(table, candidates, full, percent, engine);
+        }
+        long rows = pass.rows();
+        boolean wholeTable = full || (rows < settings.sampleRows() && (!blockSample || percent >= 100.0));
+        long tableRows = rows;
+        if (!wholeTable && estimate.isPresent()) {
+            tableRows = Math.max(rows, estimate.getAsLong());
+        }
+        List<ProfileColumn> columns = pass.columns();
+        Map<String, ColumnStatistics> statistics = new LinkedHashMap<>();
+        engine.ifPresent(known -> statistics.putAll(known.columns()));
+        for (ProfileColumn column : columns) {
+            statistics.put(column.column().name(), column.finish(origin, rows));
+        }
+        return Optional.of(new TableStatistics(table.name(), origin, tableRows, wholeTable, statistics));
+    }
 
+    /** One scan's figures: the rows read and the columns that took them. */
+    private record Pass(long rows, List<ProfileColumn> columns) {
+    }
+
+    /** Reads {@code table} once; {@code percent} above 0 samples that share of its blocks (PostgreSQL). */
+    private Pass scan(Table table, List<Column> candidates, boolean full, double percent,
+            Optional<TableStatistics> engine) throws SQLException {
+        String sql = sql(table, candidates, full, percent);
         List<ProfileColumn> columns = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Column column = candidates.get(i);
@@ -109,26 +153,16 @@ final class TableProfiler {
                     settings.sketchLgK(), settings.valueListLimit(), expectedDistinct));
         }
         DistinctBudget budget = new DistinctBudget(settings.exactDistinctLimit(), columns);
-        long rows = 0;
+        long rows;
         if (copy.isPresent() && !candidates.isEmpty()) {
             rows = copy.get().scan(sql, columns, budget);
         } else {
             rows = scan(sql, candidates, full, engine, columns, budget);
         }
-        boolean wholeTable = full || (!blockSample && rows < settings.sampleRows());
-        long tableRows = rows;
-        if (!wholeTable && estimate.isPresent()) {
-            tableRows = Math.max(rows, estimate.getAsLong());
-        }
-        Map<String, ColumnStatistics> statistics = new LinkedHashMap<>();
-        engine.ifPresent(known -> statistics.putAll(known.columns()));
-        for (ProfileColumn column : columns) {
-            statistics.put(column.column().name(), column.finish(origin, rows));
-        }
-        return Optional.of(new TableStatistics(table.name(), origin, tableRows, wholeTable, statistics));
+        return new Pass(rows, columns);
     }
 
-    private String sql(Table table, List<Column> candidates, boolean full, boolean blockSample, OptionalLong estimate) {
+    private String sql(Table table, List<Column> candidates, boolean full, double percent) {
         String quotedTable = dialect.quote(table.name());
         if (candidates.isEmpty()) {
             return "SELECT COUNT(*) FROM " + quotedTable;
@@ -140,11 +174,9 @@ final class TableProfiler {
         String sample = "";
         String limit = "";
         if (!full) {
-            if (blockSample) {
-                // a fifth more blocks than needed: the LIMIT trims the rest, and as it keeps the first rows in block
-                // order, trimming more would favour the start of the table
-                double percent = Math.min(100.0, 120.0 * settings.sampleRows() / estimate.getAsLong());
-                sample = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f)", percent);
+            if (percent > 0) {
+                // REPEATABLE: the same table gives the same sample on every run, and a larger share keeps these blocks
+                sample = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f) REPEATABLE (0)", percent);
             }
             if (usesLimitClause()) {
                 limit = " LIMIT " + settings.sampleRows();
