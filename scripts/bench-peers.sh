@@ -7,6 +7,9 @@
 # load-postgres.sh, run each tool RUNS times (default 3, fresh JVM each run, JVM start included in
 # the wall time), keep the last run's output, parse it into (fk_table, fk_columns, pk_table, pk_columns)
 # edges and score them against truth.csv (truth_extra.csv counts neither way) with scripts/peers_score.py.
+# tacit runs twice per dataset, through the ./tacit launcher: at level engine (names, keys and the
+# database's own statistics, no row read: the kind of work SchemaCrawler does) and at level full (every
+# row of every table read once, plus the value probes).
 # Prints one TSV row per dataset and tool and the Markdown table at the end (also in
 # target/peers/results.md). The databases are dropped afterwards unless KEEP_DBS=1.
 #
@@ -55,11 +58,10 @@ fetch sc \
 fetch ss \
   '<dependency><groupId>org.schemaspy</groupId><artifactId>schemaspy</artifactId><version>6.2.4</version></dependency>'
 
-TACIT_JAR="$REPO/tacit-cli/target/tacit.jar"
-if [[ ! -f "$TACIT_JAR" ]]; then
-  log "building $TACIT_JAR"
-  mvn -B -o -q -DskipTests package -pl tacit-cli -am >&2
-fi
+# tacit runs the way a user runs it: through the ./tacit launcher (its JVM settings and class-data archive).
+# The launcher builds the jar and prepares the archive once per build; that happens here, before any timing,
+# as the peers' download from Maven Central does.
+"$REPO/tacit" --version > /dev/null
 VIZ=()
 command -v dot >/dev/null 2>&1 || VIZ=(-vizjs)
 
@@ -78,8 +80,8 @@ run_tool() { # run_tool TOOL DB SCHEMAS_CSV OUT  (writes the tool's output to OU
   local tool="$1" db="$2" schemas="$3" out="$4"
   local url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
   case "$tool" in
-    tacit)
-      java -jar "$TACIT_JAR" discover --jdbc-url "$url" --user "$PGUSER" --level full --ignore-declared \
+    tacit-engine | tacit-full)
+      "$REPO/tacit" discover --jdbc-url "$url" --user "$PGUSER" --level "${tool#tacit-}" --ignore-declared \
         --format csv > "$out" 2> "$out.err" ;;
     schemacrawler)
       java -cp "$WORK/sc-lib/*" schemacrawler.Main --log-level=INFO --url="$url" --user="$PGUSER" --password= \
@@ -94,6 +96,7 @@ run_tool() { # run_tool TOOL DB SCHEMAS_CSV OUT  (writes the tool's output to OU
   esac
 }
 
+log "start: $(uptime)"
 for name in "${DATASETS[@]}"; do
   dir="$BENCHMARKS/$name"
   db="tacit_peers_$name"
@@ -109,7 +112,7 @@ for name in "${DATASETS[@]}"; do
   psql -X -At -d "$db" -c "select schemaname || '.' || viewname from pg_views
       where schemaname not like 'pg\_%' and schemaname <> 'information_schema'
       union all select schemaname || '.' || matviewname from pg_matviews" > "$WORK/$name-views.txt"
-  for tool in tacit schemacrawler schemaspy; do
+  for tool in tacit-engine tacit-full schemacrawler schemaspy; do
     out="$WORK/$name-$tool.out"
     times=()
     ok=1
@@ -129,9 +132,10 @@ for name in "${DATASETS[@]}"; do
     read -r _ _ f1_tables _ < <(python3 "$REPO/scripts/peers_score.py" score "$tool" "$out" "$dir" "$WORK/$name-views.txt")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$p" "$r" "$f1" "$tp" "$fp" "$ign" "$npred" "$ntruth" "$secs" "$f1_tables" \
       | tee -a "$RESULTS"
-    log "$name/$tool: P=$p R=$r F1=$f1 (tp=$tp fp=$fp extra=$ign) median ${secs}s of ${times[*]}"
+    log "$name/$tool: P=$p R=$r F1=$f1 (tp=$tp fp=$fp extra=$ign) median ${secs}s of ${times[*]} (load $(cut -d' ' -f1 /proc/loadavg))"
   done
   [[ "${KEEP_DBS:-0}" == 1 ]] || psql -X -q -d "${PGMAINTDB:-postgres}" -c "drop database if exists \"$db\"" >/dev/null
 done
 
+log "end: $(uptime)"
 python3 "$REPO/scripts/peers_score.py" table "$RESULTS" | tee "$WORK/results.md"

@@ -7,10 +7,13 @@ Used by scripts/bench-peers.sh (standard library only).
       -> prints "precision recall f1 tp fp ignored predicted truth"; with VIEWS_FILE (one schema.view a
          line) edges from or to a view are dropped first (the truth only covers tables)
   peers_score.py edges TOOL OUTPUT               -> prints the parsed edges as truth.csv-style CSV
-  peers_score.py table RESULTS_TSV               -> prints the Markdown table of a bench run
+  peers_score.py table RESULTS_TSV               -> prints the Markdown tables of a bench run (F1 and
+                                                    median seconds; precision, recall, tp / fp; F1
+                                                    without views)
 
 TOOL is one of:
-  tacit          OUTPUT is the csv of `tacit discover --format csv` (first four columns = truth.csv layout)
+  tacit          OUTPUT is the csv of `tacit discover --format csv` (first four columns = truth.csv layout);
+                 tacit-engine and tacit-full are the same format (the bench's runs at those levels)
   schemacrawler  OUTPUT is SchemaCrawler's log (--log-level=INFO), lines
                  "Adding weak association <schema.table.column ~~> schema.table.column>"
   schemaspy      OUTPUT is SchemaSpy's output directory; every <parent ... implied="true"/> element of a
@@ -95,7 +98,8 @@ def schemaspy_edges(outdir):
     return edges
 
 
-PARSERS = {"tacit": tacit_edges, "schemacrawler": schemacrawler_edges, "schemaspy": schemaspy_edges}
+PARSERS = {"tacit": tacit_edges, "tacit-engine": tacit_edges, "tacit-full": tacit_edges,
+           "schemacrawler": schemacrawler_edges, "schemaspy": schemaspy_edges}
 
 
 def score(tool, output, dataset_dir, views_file=None):
@@ -115,68 +119,97 @@ def score(tool, output, dataset_dir, views_file=None):
     print(f"{precision:.3f} {recall:.3f} {f1:.3f} {tp} {fp} {ignored} {len(predicted)} {len(truth)}")
 
 
-TOOLS = ["tacit", "schemacrawler", "schemaspy"]
+TOOLS = ["tacit-engine", "tacit-full", "schemacrawler", "schemaspy"]
+PEERS = ["schemacrawler", "schemaspy"]
 
 
-def table(results_tsv):
-    # rows: dataset tool precision recall f1 tp fp ignored predicted truth median_s
-    rows = {}
-    order = []
+def read_results(results_tsv):
+    # rows: dataset tool precision recall f1 tp fp ignored predicted truth median_s [f1_without_views]
+    rows, order = {}, []
     with open(results_tsv, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if len(parts) < 3:
                 continue
-            dataset, tool = parts[0], parts[1]
-            if dataset not in order:
-                order.append(dataset)
-            rows[(dataset, tool)] = parts[2:]
-    header = "| dataset | truth | " + " | ".join(
-        f"{t} P | {t} R | {t} F1 | {t} s" for t in TOOLS) + " | best F1 | fastest |"
-    print(header)
-    print("| --- | ---: | " + " | ".join("---: | ---: | ---: | ---:" for _ in TOOLS) + " | --- | --- |")
+            if parts[0] not in order:
+                order.append(parts[0])
+            rows[(parts[0], parts[1])] = parts[2:]
+    return rows, order
+
+
+def ok(row):
+    return row is not None and row[0] != "FAILED"
+
+
+def beats_peers(rows, dataset, tool):
+    """'yes' when TOOL's F1 is higher and its time lower than every peer's on DATASET, else what it lacks."""
+    mine = rows.get((dataset, tool))
+    if not ok(mine):
+        return "failed"
+    lacks = []
+    for peer in PEERS:
+        theirs = rows.get((dataset, peer))
+        if not ok(theirs):
+            continue
+        if float(mine[2]) <= float(theirs[2]):
+            lacks.append(f"F1 vs {peer}")
+        if float(mine[8]) >= float(theirs[8]):
+            lacks.append(f"time vs {peer}")
+    return "yes" if not lacks else "no: " + ", ".join(lacks)
+
+
+def table(results_tsv):
+    rows, order = read_results(results_tsv)
+    print("| dataset | truth | " + " | ".join(f"{t} F1 | {t} s" for t in TOOLS)
+          + " | best F1 | fastest | tacit-engine beats both | tacit-full beats both |")
+    print("| --- | ---: | " + " | ".join("---: | ---:" for _ in TOOLS) + " | --- | --- | --- | --- |")
     f1s = {t: [] for t in TOOLS}
     for dataset in order:
-        cells = []
-        truth = ""
-        best, fastest = [], []
+        cells, truth, best, fastest = [], "", [], []
         for t in TOOLS:
             r = rows.get((dataset, t))
-            if r is None or r[0] == "FAILED":
-                cells.append("failed | | |")
+            if not ok(r):
+                cells.append("failed | ")
                 continue
-            p, rc, f1, tp, fp, ign, npred, ntruth, secs = r[:9]
+            f1, ntruth, secs = r[2], r[7], r[8]
             truth = ntruth
             f1s[t].append(float(f1))
-            cells.append(f"{p} | {rc} | {f1} | {secs}")
+            cells.append(f"{f1} | {secs}")
             best.append((float(f1), t))
             fastest.append((float(secs), t))
         top_f1 = max(best)[0] if best else 0
         best_tools = ", ".join(t for v, t in best if v == top_f1)
-        fastest_tool = min(fastest)[1] if fastest else ""
-        print(f"| {dataset} | {truth} | " + " | ".join(cells) + f" | {best_tools} | {fastest_tool} |")
+        top_secs = min(fastest)[0] if fastest else 0
+        fastest_tools = ", ".join(t for v, t in fastest if v == top_secs)
+        print(f"| {dataset} | {truth} | " + " | ".join(cells) + f" | {best_tools} | {fastest_tools} | "
+              + f"{beats_peers(rows, dataset, 'tacit-engine')} | {beats_peers(rows, dataset, 'tacit-full')} |")
     cells = ["**mean F1**", ""]
     for t in TOOLS:
-        cells += ["", "", f"{statistics.mean(f1s[t]):.3f}" if f1s[t] else "", ""]
-    cells += ["", ""]
+        cells += [f"{statistics.mean(f1s[t]):.3f}" if f1s[t] else "", ""]
+    cells += ["", "", "", ""]
     print("| " + " | ".join(cells) + " |")
+
+
+def detail_table(results_tsv):
+    rows, order = read_results(results_tsv)
+    print("| dataset | " + " | ".join(f"{t} P | {t} R | {t} tp / fp" for t in TOOLS) + " |")
+    print("| --- | " + " | ".join("---: | ---: | ---:" for _ in TOOLS) + " |")
+    for dataset in order:
+        cells = []
+        for t in TOOLS:
+            r = rows.get((dataset, t))
+            cells.append(f"{r[0]} | {r[1]} | {r[3]} / {r[4]}" if ok(r) else "failed | |")
+        print(f"| {dataset} | " + " | ".join(cells) + " |")
 
 
 def views_table(results_tsv):
     # rows: dataset tool ... median_s f1_without_views
     print("| dataset | " + " | ".join(f"{t} F1 without views" for t in TOOLS) + " |")
     print("| --- | " + " | ".join("---:" for _ in TOOLS) + " |")
-    rows, order = {}, []
-    with open(results_tsv, encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 12:
-                continue
-            if parts[0] not in order:
-                order.append(parts[0])
-            rows[(parts[0], parts[1])] = parts[11]
+    rows, order = read_results(results_tsv)
     for dataset in order:
-        print(f"| {dataset} | " + " | ".join(rows.get((dataset, t), "failed") for t in TOOLS) + " |")
+        print(f"| {dataset} | " + " | ".join(rows[(dataset, t)][9] if ok(rows.get((dataset, t))) and len(
+            rows[(dataset, t)]) > 9 else "failed" for t in TOOLS) + " |")
 
 
 def main(argv):
@@ -189,6 +222,8 @@ def main(argv):
             w.writerow(e)
     elif len(argv) >= 3 and argv[1] == "table":
         table(argv[2])
+        print()
+        detail_table(argv[2])
         print()
         views_table(argv[2])
     else:

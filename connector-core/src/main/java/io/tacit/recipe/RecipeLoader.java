@@ -45,8 +45,6 @@ public final class RecipeLoader {
     public static final String RUN = "run";
     public static final List<String> SECTIONS = List.of(SOURCE, INFERENCE, SINKS, RUN);
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final SettingsValidator validator;
     private final Map<String, SourceFactory> sources;
     private final Map<String, PublisherFactory> publishers;
@@ -113,7 +111,7 @@ public final class RecipeLoader {
         }
         Object parsed;
         try {
-            parsed = YAML.readValue(text, new TypeReference<Object>() { });
+            parsed = Yaml.MAPPER.readValue(text, new TypeReference<Object>() { });
         }
         catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
@@ -314,5 +312,10 @@ public final class RecipeLoader {
         }
         String closest = io.tacit.config.EditDistance.closest(type, known).orElseThrow();
         return "unknown type '" + type + "'; did you mean '" + closest + "'? (installed: " + String.join(", ", known) + ")";
+    }
+
+    /** The YAML parser, built on first use: a run from flags alone never loads Jackson (a fifth of a second). */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
 }
