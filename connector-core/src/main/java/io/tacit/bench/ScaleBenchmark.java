@@ -54,6 +54,11 @@ import java.util.stream.Collectors;
  */
 public final class ScaleBenchmark {
     static final String DATABASE = "tacit_eval_scale";
+    /**
+     * Untimed rounds of every size before the timed ones (the end-to-end runs before them only ever infer on
+     * the whole schema), so that no size is measured while the JIT is still compiling for it.
+     */
+    private static final int WARM_UP_ROUNDS = 3;
 
     private ScaleBenchmark() {
     }
@@ -62,7 +67,11 @@ public final class ScaleBenchmark {
      * Medians in milliseconds.
      *
      * @param discoveryMillis open a session, read the schema, engine statistics, inference, close
-     * @param inferenceMillis inference alone, by number of columns in the snapshot
+     * @param inferenceMillis inference alone (wall clock), by number of columns in the snapshot
+     * @param inferenceCpuMillis the same runs' CPU time in the inferring thread: much less sensitive than the
+     *                           wall clock to other processes on the machine (0 when the JVM cannot tell)
+     * @param inferenceAllocatedMiB heap allocated by the inferring thread per run (0 when the JVM cannot tell)
+     * @param inferenceCandidates candidates scored per run
      * @param peakHeapMiB the highest heap in use during one end-to-end discovery (sum of the heap pools' peaks)
      * @param floorMillis the engine level's floor: catalog queries plus pg_stats rows, drained
      */
@@ -73,6 +82,9 @@ public final class ScaleBenchmark {
             double discoveryMillis,
             Map<String, Long> discoveryStages,
             Map<Integer, Double> inferenceMillis,
+            Map<Integer, Double> inferenceCpuMillis,
+            Map<Integer, Double> inferenceAllocatedMiB,
+            Map<Integer, Long> inferenceCandidates,
             double peakHeapMiB,
             double maxHeapMiB,
             double catalogFloorMillis,
@@ -81,6 +93,9 @@ public final class ScaleBenchmark {
         public Result {
             discoveryStages = Map.copyOf(discoveryStages);
             inferenceMillis = Map.copyOf(new TreeMap<>(inferenceMillis));
+            inferenceCpuMillis = Map.copyOf(inferenceCpuMillis);
+            inferenceAllocatedMiB = Map.copyOf(inferenceAllocatedMiB);
+            inferenceCandidates = Map.copyOf(inferenceCandidates);
         }
 
         public double floorMillis() {
@@ -89,8 +104,24 @@ public final class ScaleBenchmark {
 
         /** Inference time at the largest size over the smallest (linear growth 20k/5k is 4). */
         public double growth() {
-            TreeMap<Integer, Double> sorted = new TreeMap<>(inferenceMillis);
-            return sorted.lastEntry().getValue() / sorted.firstEntry().getValue();
+            return growth(inferenceMillis);
+        }
+
+        /** The same growth in CPU time of the inferring thread. */
+        public double cpuGrowth() {
+            return growth(inferenceCpuMillis);
+        }
+
+        /** The same growth in candidates scored. */
+        public double candidateGrowth() {
+            Map<Integer, Double> counts = new TreeMap<>();
+            inferenceCandidates.forEach((size, count) -> counts.put(size, count.doubleValue()));
+            return growth(counts);
+        }
+
+        private static double growth(Map<Integer, Double> bySize) {
+            TreeMap<Integer, Double> sorted = new TreeMap<>(bySize);
+            return sorted.firstEntry().getValue() == 0 ? 0 : sorted.lastEntry().getValue() / sorted.firstEntry().getValue();
         }
 
         public String format() {
@@ -104,8 +135,11 @@ public final class ScaleBenchmark {
             text.append(String.format(Locale.ROOT, "  floor: pg_stats rows                   %9.1f ms%n", statsFloorMillis));
             text.append(String.format(Locale.ROOT, "  readSchema alone                       %9.1f ms%n", readSchemaMillis));
             new TreeMap<>(inferenceMillis).forEach((size, millis) -> text.append(String.format(Locale.ROOT,
-                    "  inference alone, %6d columns         %9.1f ms%n", size, millis)));
-            text.append(String.format(Locale.ROOT, "  inference growth largest/smallest      %9.2f x%n", growth()));
+                    "  inference alone, %6d columns         %9.1f ms   (cpu %6.1f ms, %6.1f MiB allocated, %,d candidates)%n",
+                    size, millis, inferenceCpuMillis.getOrDefault(size, 0.0), inferenceAllocatedMiB.getOrDefault(size, 0.0),
+                    inferenceCandidates.getOrDefault(size, 0L))));
+            text.append(String.format(Locale.ROOT, "  inference growth largest/smallest      %9.2f x   (cpu %.2f x, candidates %.2f x)%n",
+                    growth(), cpuGrowth(), candidateGrowth()));
             text.append(String.format(Locale.ROOT, "  peak heap used (max heap %.0f MiB)     %9.1f MiB%n", maxHeapMiB, peakHeapMiB));
             return text.toString();
         }
@@ -160,30 +194,50 @@ public final class ScaleBenchmark {
             try (JdbcSource source = JdbcSource.open(settings)) {
                 statistics = source.statistics().collect(full, StatisticsLevel.ENGINE, ProgressListener.NONE);
             }
-            // the sizes take turns within each repetition, so that load from other processes falls on all alike
+            // the sizes take turns within each repetition, so that load from other processes falls on all alike.
+            // (A System.gc() before each timed run made the largest size slower, not fairer: about 6 x the CPU
+            // time of the smallest instead of 4 x, as the heap shrank after each full collection.)
             RelationshipInference engine = new RelationshipInference(InferenceSettings.DEFAULTS);
             List<SchemaSnapshot> subsets = inferenceSizes.stream().map(size -> firstColumns(full, size)).toList();
             List<Statistics> subsetStatistics = subsets.stream().map(subset -> restrict(statistics, subset)).toList();
             double[][] times = new double[subsets.size()][runs];
-            for (int k = 0; k < subsets.size(); k++) {
-                engine.infer(context, subsets.get(k), subsetStatistics.get(k), ValueProbe.NONE, ProgressListener.NONE);
+            double[][] cpu = new double[subsets.size()][runs];
+            double[][] allocated = new double[subsets.size()][runs];
+            long[] candidates = new long[subsets.size()];
+            for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
+                for (int k = 0; k < subsets.size(); k++) {
+                    engine.infer(context, subsets.get(k), subsetStatistics.get(k), ValueProbe.NONE, ProgressListener.NONE);
+                }
             }
+            ThreadCost cost = new ThreadCost();
             for (int i = 0; i < runs; i++) {
                 for (int k = 0; k < subsets.size(); k++) {
+                    ThreadCost.Mark mark = cost.mark();
                     long start = System.nanoTime();
-                    engine.infer(context, subsets.get(k), subsetStatistics.get(k), ValueProbe.NONE, ProgressListener.NONE);
+                    InferenceResult inferred = engine.infer(context, subsets.get(k), subsetStatistics.get(k),
+                            ValueProbe.NONE, ProgressListener.NONE);
                     times[k][i] = millisSince(start);
+                    cpu[k][i] = cost.cpuMillisSince(mark);
+                    allocated[k][i] = cost.allocatedMiBSince(mark);
+                    candidates[k] = inferred.candidatesConsidered();
                 }
             }
             Map<Integer, Double> inference = new LinkedHashMap<>();
+            Map<Integer, Double> inferenceCpu = new LinkedHashMap<>();
+            Map<Integer, Double> inferenceAllocated = new LinkedHashMap<>();
+            Map<Integer, Long> inferenceCandidates = new LinkedHashMap<>();
             for (int k = 0; k < subsets.size(); k++) {
-                inference.put(subsets.get(k).columnCount(), SchemaReadBenchmark.median(times[k]));
+                int size = subsets.get(k).columnCount();
+                inference.put(size, SchemaReadBenchmark.median(times[k]));
+                inferenceCpu.put(size, SchemaReadBenchmark.median(cpu[k]));
+                inferenceAllocated.put(size, SchemaReadBenchmark.median(allocated[k]));
+                inferenceCandidates.put(size, candidates[k]);
             }
 
             SchemaReadBenchmark.Result floor = SchemaReadBenchmark.run(settings, runs);
             double maxHeap = Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
             return new Result(full.tables().size(), full.columnCount(), runs, SchemaReadBenchmark.median(discovery),
-                    stageMedians, inference, peak, maxHeap, floor.catalogFloorMillis().orElse(0),
+                    stageMedians, inference, inferenceCpu, inferenceAllocated, inferenceCandidates, peak, maxHeap, floor.catalogFloorMillis().orElse(0),
                     floor.statsFloorMillis().orElse(0), floor.readSchemaMillis());
         } finally {
             execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -40,7 +40,15 @@ public record ColumnSet(TableName table, List<String> columns) implements Compar
     }
 
     public List<ColumnName> columnNames() {
-        return columns.stream().map(column -> new ColumnName(table, column)).toList();
+        // signals ask for this several times per candidate: no stream for the usual single column
+        if (columns.size() == 1) {
+            return List.of(new ColumnName(table, columns.get(0)));
+        }
+        ColumnName[] names = new ColumnName[columns.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = new ColumnName(table, columns.get(i));
+        }
+        return List.of(names);
     }
 
     @Override

@@ -16,10 +16,12 @@ class ScaleBenchmarkIT {
         assertThat(result.tables()).isEqualTo(20);
         assertThat(result.columns()).isEqualTo(200);
         assertThat(result.inferenceMillis()).containsOnlyKeys(50, 100, 200);
+        assertThat(result.inferenceCandidates()).containsOnlyKeys(50, 100, 200);
+        assertThat(result.inferenceCandidates().get(200)).isGreaterThan(result.inferenceCandidates().get(50));
         assertThat(result.discoveryStages()).containsKey("read schema");
         assertThat(result.peakHeapMiB()).isPositive();
         assertThat(result.format()).contains("20 tables, 200 columns").contains("floor: catalog queries")
-                .contains("inference alone,    200 columns");
+                .contains("inference alone,    200 columns").contains("candidates)");
     }
 
     @Test

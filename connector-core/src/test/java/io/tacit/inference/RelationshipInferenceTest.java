@@ -158,4 +158,27 @@ class RelationshipInferenceTest {
                 ShopFixture.withData().statistics(), ValueProbe.NONE, ProgressListener.NONE);
         assertThat(second.relationships()).isEqualTo(first.relationships());
     }
+
+    @Test
+    void aCutListOfTargetsIsSaidInTheEvidence() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("businessentity").id("businessentityid");
+        for (String name : List.of("person", "employee", "vendor", "store", "salesperson", "password", "customerbase",
+                "contact", "supplier", "partner", "member")) {
+            schema.table(name).id("businessentityid").column("name", TestSchemas.TEXT);
+        }
+        schema.table("employeepayhistory").id("payhistoryid").column("businessentityid", TestSchemas.INT);
+        InferenceResult result = new RelationshipInference(new InferenceSettings(0.0, 0)).infer(TestSchemas.RUN,
+                schema.snapshot(), Statistics.none(), ValueProbe.NONE, ProgressListener.NONE);
+
+        Relationship payHistory = result.relationships().stream()
+                .filter(relationship -> relationship.from().toString().equals("public.employeepayhistory(businessentityid)"))
+                .findFirst().orElseThrow();
+        assertThat(payHistory.provenance().evidence()).anySatisfy(evidence -> {
+            assertThat(evidence.signal()).isEqualTo("rivals");
+            assertThat(evidence.value()).isEqualTo(11);
+            assertThat(evidence.detail()).isEqualTo(
+                    "11 other targets matched by name (4 of them not scored: the list of targets was cut)");
+        });
+    }
 }

@@ -20,6 +20,7 @@ public final class Candidate implements Comparable<Candidate> {
     private final Optional<Discriminator> discriminator;
     private final EnumSet<MatchKind> matches = EnumSet.noneOf(MatchKind.class);
     private Optional<Containment> probed = Optional.empty();
+    private int droppedRivals;
 
     public Candidate(ColumnSet from, ColumnSet to, Optional<Discriminator> discriminator) {
         this.from = requireNonNull(from, "from is null");
@@ -53,6 +54,22 @@ public final class Candidate implements Comparable<Candidate> {
             return MatchKind.VALUES_ONLY;
         }
         return matches.iterator().next();
+    }
+
+    /**
+     * How many other targets its columns matched by name beyond the generator's bounds: those cut by
+     * {@link CandidateGenerator#MAX_TARGETS}, plus the most that one name lookup left out
+     * ({@link CandidateGenerator#MAX_LOOKUP}). They were never scored and count as rivals.
+     */
+    public int droppedRivals() {
+        return droppedRivals;
+    }
+
+    void droppedRivals(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("dropped rivals cannot be negative: " + count);
+        }
+        this.droppedRivals = count;
     }
 
     public Optional<Containment> probed() {

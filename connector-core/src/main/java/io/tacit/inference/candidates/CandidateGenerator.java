@@ -13,6 +13,7 @@ import io.tacit.model.Table;
 import io.tacit.model.TableName;
 import io.tacit.model.TypeFamily;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,15 +54,51 @@ public final class CandidateGenerator {
     static final Set<String> COPY_WORDS = Set.of(
             "archive", "archived", "backup", "bak", "old", "copy", "snapshot", "staging", "tmp", "temp", "audit");
     private static final int MAX_PREFIX_MATCHES = 6;
+    /**
+     * The most targets one column set (per discriminator value) keeps; more are cut by {@link #PRIOR}. The
+     * largest set in the eleven shared benchmark schemas has 7 (AdventureWorks' {@code businessentityid}).
+     */
+    public static final int MAX_TARGETS = 8;
+    /**
+     * The most targets one name lookup proposes for a column ({@code businessentityid} shared as the key of
+     * hundreds of tables, {@code customer} in each of hundreds of tenant schemas); the nearest by
+     * {@link #NEAREST} are proposed. Bounds the work per column before {@link #MAX_TARGETS} cuts the rest.
+     */
+    static final int MAX_LOOKUP = 4 * MAX_TARGETS;
+    /** The nearest target tables first: in the referencing table's schema, then named most like it. */
+    private static final Comparator<Ranked> NEAREST = Comparator
+            .comparingInt((Ranked ranked) -> ranked.sameSchema() ? 0 : 1)
+            .thenComparing(Comparator.comparingInt(Ranked::closeness).reversed());
+    /**
+     * Which of a column set's targets to keep when there are too many, from cheap facts: the strongest name
+     * match, then the most kinds of match, then {@link #NEAREST}, then the usual candidate order.
+     */
+    private static final Comparator<Ranked> PRIOR = Comparator
+            .comparing((Ranked ranked) -> ranked.candidate().bestMatch())
+            .thenComparing(Comparator.comparingInt((Ranked ranked) -> ranked.candidate().matches().size()).reversed())
+            .thenComparing(NEAREST)
+            .thenComparing(Ranked::candidate);
 
     private final NameIndex index;
     private final Statistics statistics;
     private final Map<String, Candidate> candidates = new TreeMap<>();
     private final List<TableName> personTables = new ArrayList<>();
+    private final int maxTargets;
+    /** Targets a bounded lookup left out, by column set: the most any one lookup left out. */
+    private final Map<ColumnSet, Integer> unproposed = new HashMap<>();
 
     public CandidateGenerator(NameIndex index, Statistics statistics) {
+        this(index, statistics, MAX_TARGETS);
+    }
+
+    /** @param maxTargets the most targets one column set keeps (see {@link #MAX_TARGETS}) */
+    public CandidateGenerator(NameIndex index, Statistics statistics, int maxTargets) {
         this.index = requireNonNull(index, "index is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
+        if (maxTargets < 1) {
+            throw new IllegalArgumentException("maxTargets must be 1 or more: " + maxTargets);
+        }
+        this.maxTargets = maxTargets;
         for (TableFacts facts : index.allFacts().values()) {
             if (NameIndex.isTargetTable(facts.table())
                     && facts.aliases().stream().anyMatch(alias -> PERSON_TABLES.contains(Names.singular(alias)))) {
@@ -85,7 +122,99 @@ public final class CandidateGenerator {
         }
         dropRedundantCommentMatches();
         proposeByValues();
-        return List.copyOf(candidates.values());
+        return capTargets();
+    }
+
+    /**
+     * Keeps at most {@code maxTargets} targets per column set and discriminator value, the best by
+     * {@link #PRIOR}, so that the work of the later stages grows with the columns however ambiguous a name is
+     * ({@code tenant_id} in a schema of many tenant-like tables). The kept ones record how many were dropped.
+     */
+    private List<Candidate> capTargets() {
+        // the candidates are sorted by key, which starts with the referencing columns: each column set's are a run
+        List<Candidate> all = List.copyOf(candidates.values());
+        List<Candidate> kept = new ArrayList<>(all.size());
+        int runStart = 0;
+        for (int i = 1; i <= all.size(); i++) {
+            if (i < all.size() && all.get(i).from().equals(all.get(runStart).from())) {
+                continue;
+            }
+            List<Candidate> run = all.subList(runStart, i);
+            ColumnSet from = run.get(0).from();
+            if (run.size() <= maxTargets && !unproposed.containsKey(from)) {
+                kept.addAll(run);
+            } else {
+                Set<Candidate> cut = cut(run, unproposed.getOrDefault(from, 0));
+                run.stream().filter(candidate -> !cut.contains(candidate)).forEach(kept::add);
+            }
+            runStart = i;
+        }
+        return List.copyOf(kept);
+    }
+
+    /** The candidates of one column set beyond {@code maxTargets} per discriminator value; the rest learn how many. */
+    private Set<Candidate> cut(List<Candidate> run, int unproposedTargets) {
+        Map<Optional<Discriminator>, List<Candidate>> bySlot = new HashMap<>();
+        run.forEach(candidate -> bySlot.computeIfAbsent(candidate.discriminator(), ignored -> new ArrayList<>()).add(candidate));
+        Set<Candidate> cut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (List<Candidate> group : bySlot.values()) {
+            if (group.size() <= maxTargets) {
+                group.forEach(candidate -> candidate.droppedRivals(unproposedTargets));
+                continue;
+            }
+            List<Ranked> ranked = new ArrayList<>(group.size());
+            for (Candidate candidate : group) {
+                ranked.add(Ranked.of(candidate, candidate.from().table(), candidate.to().table()));
+            }
+            ranked.sort(PRIOR);
+            int dropped = group.size() - maxTargets + unproposedTargets;
+            ranked.subList(0, maxTargets).forEach(kept -> kept.candidate().droppedRivals(dropped));
+            ranked.subList(maxTargets, ranked.size()).forEach(beyond -> cut.add(beyond.candidate()));
+        }
+        return cut;
+    }
+
+    /**
+     * A target with the cheap facts that rank it, computed once: whether it is in the referencing table's
+     * schema, and the length of the common beginning of the two tables' compact names
+     * ({@code employeepayhistory}, {@code employee} -> 8). {@code candidate} is null when ranking lookups.
+     */
+    private record Ranked(Candidate candidate, TableName target, boolean sameSchema, int closeness) {
+        static Ranked of(Candidate candidate, TableName from, TableName to) {
+            String left = Names.compact(from.table());
+            String right = Names.compact(to.table());
+            int length = Math.min(left.length(), right.length());
+            int common = 0;
+            while (common < length && left.charAt(common) == right.charAt(common)) {
+                common++;
+            }
+            return new Ranked(candidate, to, from.schema().equals(to.schema()), common);
+        }
+    }
+
+    /** At most {@link #MAX_LOOKUP} of the tables one lookup found for a column, the nearest; the rest counted. */
+    private List<TableName> nearest(ColumnName from, List<TableName> tables) {
+        if (tables.size() <= MAX_LOOKUP) {
+            return tables;
+        }
+        List<Ranked> ranked = new ArrayList<>(tables.size());
+        for (TableName table : tables) {
+            ranked.add(Ranked.of(null, from.table(), table));
+        }
+        ranked.sort(NEAREST.thenComparing(Ranked::target));
+        unproposed.merge(ColumnSet.of(from), tables.size() - MAX_LOOKUP, Math::max);
+        return ranked.subList(0, MAX_LOOKUP).stream().map(Ranked::target).toList();
+    }
+
+    /** The same for keys found by name. */
+    private List<ColumnName> nearestKeys(ColumnName from, List<ColumnName> keys) {
+        if (keys.size() <= MAX_LOOKUP) {
+            return keys;
+        }
+        Map<TableName, ColumnName> byTable = new java.util.LinkedHashMap<>();
+        keys.forEach(key -> byTable.putIfAbsent(key.table(), key));
+        Set<TableName> kept = Set.copyOf(nearest(from, List.copyOf(byTable.keySet())));
+        return keys.stream().filter(key -> kept.contains(key.table())).toList();
     }
 
     /** Columns no name points anywhere: candidates from their values alone (see {@link ValueCandidates}). */
@@ -122,14 +251,21 @@ public final class CandidateGenerator {
      * reference is that column; a second column reaching the same table only through its comment is dropped.
      */
     private void dropRedundantCommentMatches() {
-        Set<String> namedTargets = new java.util.HashSet<>();
+        Set<TablePair> namedTargets = new java.util.HashSet<>();
         for (Candidate candidate : candidates.values()) {
-            if (candidate.matches().stream().anyMatch(kind -> kind != MatchKind.COMMENT)) {
-                namedTargets.add(candidate.from().table() + "->" + candidate.to().table());
+            if (!onlyComment(candidate)) {
+                namedTargets.add(new TablePair(candidate.from().table(), candidate.to().table()));
             }
         }
-        candidates.values().removeIf(candidate -> candidate.matches().equals(Set.of(MatchKind.COMMENT))
-                && namedTargets.contains(candidate.from().table() + "->" + candidate.to().table()));
+        candidates.values().removeIf(candidate -> onlyComment(candidate)
+                && namedTargets.contains(new TablePair(candidate.from().table(), candidate.to().table())));
+    }
+
+    private static boolean onlyComment(Candidate candidate) {
+        return candidate.matches().size() == 1 && candidate.matches().contains(MatchKind.COMMENT);
+    }
+
+    private record TablePair(TableName from, TableName to) {
     }
 
     private void proposeForColumn(TableFacts facts, Column column) {
@@ -145,7 +281,7 @@ public final class CandidateGenerator {
 
         // identical key names, with and without column prefixes
         for (String name : new LinkedHashSet<>(List.of(compactName, compactStripped))) {
-            for (ColumnName key : index.keysByName(name)) {
+            for (ColumnName key : nearestKeys(from, index.keysByName(name))) {
                 String keyCompact = Names.compact(key.column());
                 propose(from, key, keyCompact.equals(compactName) ? MatchKind.EXACT_KEY_NAME : MatchKind.PREFIXED_KEY_NAME);
             }
@@ -154,14 +290,14 @@ public final class CandidateGenerator {
         for (int i = 1; i < stripped.size(); i++) {
             String tail = Names.compact(stripped.subList(i, stripped.size()));
             if (!Names.GENERIC_KEY_NAMES.contains(tail)) {
-                for (ColumnName key : index.keysByName(tail)) {
+                for (ColumnName key : nearestKeys(from, index.keysByName(tail))) {
                     propose(from, key, MatchKind.ROLE_KEY_NAME);
                 }
             }
         }
         if (stripped.size() == 1) {
             for (int start = 1; start + 5 <= compactStripped.length(); start++) {
-                for (ColumnName key : index.keysByName(compactStripped.substring(start))) {
+                for (ColumnName key : nearestKeys(from, index.keysByName(compactStripped.substring(start)))) {
                     propose(from, key, MatchKind.ROLE_KEY_NAME);
                 }
             }
@@ -207,12 +343,19 @@ public final class CandidateGenerator {
         if (!own.isEmpty()) {
             Set<String> qualified = new LinkedHashSet<>();
             for (int i = 1; i <= tableTokens.size(); i++) {
-                List<String> head = new java.util.ArrayList<>(tableTokens.subList(0, i));
-                head.addAll(own);
-                qualified.add(Names.compact(head));
-                List<String> tail = new java.util.ArrayList<>(own);
-                tail.addAll(tableTokens.subList(tableTokens.size() - i, tableTokens.size()));
-                qualified.add(Names.compact(tail));
+                // region_3_id in invoice_1 is not region_31: two numbers are never glued into another
+                List<String> before = tableTokens.subList(0, i);
+                if (!Names.gluesNumbers(before, own)) {
+                    List<String> head = new java.util.ArrayList<>(before);
+                    head.addAll(own);
+                    qualified.add(Names.compact(head));
+                }
+                List<String> after = tableTokens.subList(tableTokens.size() - i, tableTokens.size());
+                if (!Names.gluesNumbers(own, after)) {
+                    List<String> tail = new java.util.ArrayList<>(own);
+                    tail.addAll(after);
+                    qualified.add(Names.compact(tail));
+                }
             }
             for (int start = 0; start < tableTokens.size(); start++) {
                 for (int end = start + 1; end <= tableTokens.size(); end++) {
@@ -282,17 +425,22 @@ public final class CandidateGenerator {
         if (compactStem.length() < 3) {
             return;
         }
-        SortedMap<String, List<TableName>> matches = index.aliasesStartingWith(compactStem);
         Set<TableName> tables = new LinkedHashSet<>();
         boolean numbered = Character.isDigit(compactStem.charAt(compactStem.length() - 1));
-        for (Map.Entry<String, List<TableName>> entry : matches.entrySet()) {
-            // region_3_id abbreviates no region_30: a number is not cut short
-            if (!entry.getKey().equals(compactStem)
-                    && !(numbered && Character.isDigit(entry.getKey().charAt(compactStem.length())))) {
-                tables.addAll(entry.getValue());
-            }
-            if (tables.size() > MAX_PREFIX_MATCHES) {
-                return;
+        // region_3_id abbreviates no region_30: a number is not cut short. The names that would continue the
+        // number are one run of the sorted aliases, skipped as a whole (however many numbered tables there are)
+        List<SortedMap<String, List<TableName>>> ranges = numbered
+                ? List.of(index.aliasesBetween(compactStem, compactStem + '0'),
+                        index.aliasesBetween(compactStem + (char) ('9' + 1), compactStem + Character.MAX_VALUE))
+                : List.of(index.aliasesStartingWith(compactStem));
+        for (SortedMap<String, List<TableName>> range : ranges) {
+            for (Map.Entry<String, List<TableName>> entry : range.entrySet()) {
+                if (!entry.getKey().equals(compactStem)) {
+                    tables.addAll(entry.getValue());
+                }
+                if (tables.size() > MAX_PREFIX_MATCHES) {
+                    return;
+                }
             }
         }
         for (TableName table : tables) {
@@ -321,7 +469,7 @@ public final class CandidateGenerator {
     }
 
     private void proposeTables(ColumnName from, List<TableName> tables, MatchKind kind) {
-        for (TableName table : tables) {
+        for (TableName table : nearest(from, tables)) {
             index.facts(table).flatMap(TableFacts::target)
                     .ifPresent(target -> propose(from, new ColumnName(table, target), kind));
         }
@@ -352,8 +500,11 @@ public final class CandidateGenerator {
                 end--;
             }
             if (end < name.length() && end > 0 && column.type().family().keyLike()) {
-                String base = name.substring(0, end).replaceAll("_+$", "");
-                numbered.computeIfAbsent(base, ignored -> new ArrayList<>()).add(column);
+                int base = end;
+                while (base > 0 && name.charAt(base - 1) == '_') {
+                    base--;
+                }
+                numbered.computeIfAbsent(name.substring(0, base), ignored -> new ArrayList<>()).add(column);
             }
         }
         if (numbered.isEmpty()) {

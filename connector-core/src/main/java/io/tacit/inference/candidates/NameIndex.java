@@ -46,19 +46,17 @@ public final class NameIndex {
     public NameIndex(SchemaSnapshot snapshot, Statistics statistics) {
         Set<String> frequentPrefixes = frequentShortPrefixes(snapshot);
         Map<String, Integer> signatures = new HashMap<>();
+        // each table described once: the three passes below share it
+        List<TableFacts> described = new ArrayList<>();
         for (Table table : snapshot.tables()) {
             if (!table.kind().isView()) {
                 TableFacts draft = describe(table, statistics, frequentPrefixes);
+                described.add(draft);
                 for (Key key : table.allKeys()) {
                     if (!key.isSingleColumn()) {
                         signatures.merge(signature(draft, key), 1, Integer::sum);
                     }
                 }
-            }
-        }
-        for (Table table : snapshot.tables()) {
-            if (!table.kind().isView()) {
-                TableFacts draft = describe(table, statistics, frequentPrefixes);
                 table.columns().stream().map(column -> Names.compact(draft.strippedTokens(column.name()))).distinct()
                         .forEach(name -> columnTables.merge(name, 1, Integer::sum));
             }
@@ -69,11 +67,8 @@ public final class NameIndex {
                 repeatedSignatures.add(signature);
             }
         });
-        for (Table table : snapshot.tables()) {
-            if (table.kind().isView()) {
-                continue;
-            }
-            TableFacts tableFacts = describe(table, statistics, frequentPrefixes);
+        for (TableFacts tableFacts : described) {
+            Table table = tableFacts.table();
             facts.put(table.name(), tableFacts);
             if (!isTargetTable(table)) {
                 continue;
@@ -187,9 +182,14 @@ public final class NameIndex {
         return byKeyMember.getOrDefault(compactName, List.of());
     }
 
-    /** Aliases that start with {@code prefix}, at most {@code limit} + 1 of them (so callers can see too many). */
+    /** Aliases that start with {@code prefix}, in order (a view: callers stop when they have seen enough). */
     public SortedMap<String, List<TableName>> aliasesStartingWith(String prefix) {
         return aliasOrder.subMap(prefix, prefix + Character.MAX_VALUE);
+    }
+
+    /** Aliases from {@code from} (inclusive) to {@code to} (exclusive), in order (a view). */
+    public SortedMap<String, List<TableName>> aliasesBetween(String from, String to) {
+        return aliasOrder.subMap(from, to);
     }
 
     private static TableFacts describe(Table table, Statistics statistics, Set<String> frequentPrefixes) {

@@ -68,6 +68,19 @@ public final class Names {
         return compact(tokens(name));
     }
 
+    /**
+     * Whether the compact form of {@code left} followed by {@code right} would run two numbers together:
+     * {@code region_3} and {@code 1} compact to {@code region31}, another name than either says.
+     */
+    public static boolean gluesNumbers(List<String> left, List<String> right) {
+        if (left.isEmpty() || right.isEmpty()) {
+            return false;
+        }
+        String last = left.get(left.size() - 1);
+        return !last.isEmpty() && Character.isDigit(last.charAt(last.length() - 1))
+                && !right.get(0).isEmpty() && Character.isDigit(right.get(0).charAt(0));
+    }
+
     /** The singular of one lower-case English word (a small rule set; the inflector only pluralises). */
     public static String singular(String word) {
         String irregular = IRREGULAR_SINGULAR.get(word);

@@ -32,8 +32,8 @@ public final class CandidateScorer {
     }
 
     public ScoredCandidate score(Candidate candidate, List<Measurement> measurements) {
-        return new ScoredCandidate(candidate, measurements, model.rawProbability(measurements),
-                model.confidence(measurements));
+        double raw = model.rawProbability(measurements);
+        return new ScoredCandidate(candidate, measurements, raw, model.confidence(raw, measurements));
     }
 
     public ScoringModel model() {

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class ScoringModel {
 
     private final double intercept;
     private final Map<String, Double> weights;
+    /** The same weights in a hash map: a lookup per feature per candidate is the scoring stage's hot path. */
+    private final Map<String, Double> lookup;
     private final IsotonicCalibration calibration;
     private final IsotonicCalibration valueCalibration;
     private final String name;
@@ -61,6 +64,7 @@ public final class ScoringModel {
         this.name = requireNonNull(name, "name is null");
         this.intercept = intercept;
         this.weights = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(weights, "weights is null")));
+        this.lookup = new HashMap<>(this.weights);
         this.calibration = requireNonNull(calibration, "calibration is null");
         this.valueCalibration = requireNonNull(valueCalibration, "valueCalibration is null");
     }
@@ -257,11 +261,15 @@ public final class ScoringModel {
 
     /** The log-odds contribution of one measurement. */
     public double contribution(Measurement measurement) {
-        double sum = 0;
-        for (Map.Entry<String, Double> feature : measurement.features().entrySet()) {
-            sum += weights.getOrDefault(feature.getKey(), 0.0) * feature.getValue();
-        }
-        return sum;
+        // forEach, not entrySet(): the unmodifiable view would wrap every entry, for every candidate
+        double[] sum = {0};
+        measurement.features().forEach((feature, value) -> {
+            Double weight = lookup.get(feature);
+            if (weight != null) {
+                sum[0] += weight * value;
+            }
+        });
+        return sum[0];
     }
 
     /** The uncalibrated probability for a candidate's measurements. */
@@ -274,8 +282,13 @@ public final class ScoringModel {
     }
 
     public double confidence(List<Measurement> measurements) {
+        return confidence(rawProbability(measurements), measurements);
+    }
+
+    /** The calibrated confidence of measurements whose {@link #rawProbability} is already known. */
+    public double confidence(double rawProbability, List<Measurement> measurements) {
         IsotonicCalibration applied = hasValueEvidence(measurements) ? valueCalibration : calibration;
-        return Math.max(0, Math.min(1, applied.apply(rawProbability(measurements))));
+        return Math.max(0, Math.min(1, applied.apply(rawProbability)));
     }
 
     /** Whether the candidate was judged on its values (a containment figure), not on metadata alone. */

@@ -3,10 +3,12 @@ package io.tacit.inference.selection;
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.inference.scoring.ScoredCandidate;
 import io.tacit.model.ColumnSet;
+import io.tacit.model.Discriminator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,26 +28,29 @@ public final class GlobalSelection {
     public static List<ScoredCandidate> select(List<ScoredCandidate> scored) {
         List<ScoredCandidate> ordered = new ArrayList<>(scored);
         ordered.sort(ORDER);
-        Set<String> takenFrom = new HashSet<>();
-        Set<String> chosenPairs = new HashSet<>();
+        Set<Slot> takenFrom = new HashSet<>();
+        Set<Pair> chosenPairs = new HashSet<>();
         List<ScoredCandidate> chosen = new ArrayList<>();
         for (ScoredCandidate candidate : ordered) {
             Candidate edge = candidate.candidate();
-            String fromKey = edge.from() + edge.discriminator().map(d -> "[" + d.column() + "=" + d.value() + "]").orElse("");
+            Slot fromKey = new Slot(edge.from(), edge.discriminator());
             if (takenFrom.contains(fromKey)) {
                 continue;
             }
-            if (chosenPairs.contains(pair(edge.to(), edge.from()))) {
+            if (chosenPairs.contains(new Pair(edge.to(), edge.from()))) {
                 continue;
             }
             takenFrom.add(fromKey);
-            chosenPairs.add(pair(edge.from(), edge.to()));
+            chosenPairs.add(new Pair(edge.from(), edge.to()));
             chosen.add(candidate);
         }
         return chosen;
     }
 
-    private static String pair(ColumnSet from, ColumnSet to) {
-        return from + "->" + to;
+    /** What one target is chosen for: a column set, per discriminator value. */
+    private record Slot(ColumnSet from, Optional<Discriminator> discriminator) {
+    }
+
+    private record Pair(ColumnSet from, ColumnSet to) {
     }
 }

@@ -2,7 +2,6 @@ package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.model.Containment;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,9 +34,9 @@ public final class ContainmentSignal implements Signal {
         String orphans = figures.orphanRows() >= 0 ? ", " + figures.orphanRows() + " orphan rows" : "";
         // a polymorphic candidate is checked on its partition only: say which rows were counted
         String partition = candidate.discriminator().map(where -> " where " + where.condition()).orElse("");
-        String detail = String.format(Locale.ROOT, "%.1f%% of %,d distinct values%s found in %s (%s)%s; %,d missing",
-                100 * ratio, figures.distinctValues(), partition, candidate.to(), figures.exact() ? "exact" : "estimated",
-                orphans, missing);
+        String detail = Figures.oneDecimal(100 * ratio) + "% of " + Figures.count(figures.distinctValues())
+                + " distinct values" + partition + " found in " + candidate.to()
+                + " (" + (figures.exact() ? "exact" : "estimated") + ")" + orphans + "; " + Figures.count(missing) + " missing";
         return Optional.of(Measurement.of(NAME, ratio, detail,
                 "ratio", ratio,
                 "complete", missing == 0 ? 1 : 0,

@@ -2,7 +2,6 @@ package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.model.ColumnStatistics;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,7 +29,7 @@ public final class CoverageSignal implements Signal {
         }
         double ratio = (double) from.get() / to.get();
         return Optional.of(Measurement.of(NAME, Math.min(1, ratio),
-                String.format(Locale.ROOT, "reaches %,d of %,d target values", from.get(), to.get()),
+                "reaches " + Figures.count(from.get()) + " of " + Figures.count(to.get()) + " target values",
                 "ratio", Math.min(1, ratio),
                 "exceeds", ratio > 1.05 ? 1 : 0));
     }

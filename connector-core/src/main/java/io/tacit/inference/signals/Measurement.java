@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one signal measured on one candidate.
@@ -14,6 +15,9 @@ import java.util.TreeMap;
  * @param detail the measurement in plain words
  */
 public record Measurement(String signal, double value, Map<String, Double> features, String detail) {
+    /** {@code signal.feature} names by signal and feature, built once instead of once per candidate. */
+    private static final Map<String, Map<String, String>> FEATURE_NAMES = new ConcurrentHashMap<>();
+
     public Measurement {
         requireNonNull(signal, "signal is null");
         features = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(features, "features is null")));
@@ -22,8 +26,10 @@ public record Measurement(String signal, double value, Map<String, Double> featu
 
     public static Measurement of(String signal, double value, String detail, Object... featureNamesAndValues) {
         Map<String, Double> features = new TreeMap<>();
+        Map<String, String> names = FEATURE_NAMES.computeIfAbsent(signal, ignored -> new ConcurrentHashMap<>());
         for (int i = 0; i + 1 < featureNamesAndValues.length; i += 2) {
-            features.put(signal + "." + featureNamesAndValues[i], ((Number) featureNamesAndValues[i + 1]).doubleValue());
+            String name = names.computeIfAbsent((String) featureNamesAndValues[i], feature -> signal + "." + feature);
+            features.put(name, ((Number) featureNamesAndValues[i + 1]).doubleValue());
         }
         return new Measurement(signal, value, features, detail);
     }

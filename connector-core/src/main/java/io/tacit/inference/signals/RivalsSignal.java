@@ -8,6 +8,7 @@ import java.util.Optional;
  * tables is ambiguous. Prevents: over-confidence in one of five equally plausible targets of a shared key
  * name ({@code businessentityid}). A rival whose target key is named after this candidate's target table
  * ({@code country_area.area} for {@code area.id}) is no alternative: it is itself a reference to that table.
+ * Targets cut by the candidate generator's cap count as rivals, and the detail says the list was cut.
  */
 public final class RivalsSignal implements Signal {
     public static final String NAME = "rivals";
@@ -23,13 +24,19 @@ public final class RivalsSignal implements Signal {
                 .map(io.tacit.inference.candidates.TableFacts::aliases).orElse(java.util.List.of());
         int others = 0;
         for (Candidate rival : context.candidatesFrom(candidate.from())) {
-            if (rival != candidate && !rival.key().equals(candidate.key()) && !(rival.to().isSingleColumn()
+            boolean same = rival.to().equals(candidate.to()) && rival.discriminator().equals(candidate.discriminator());
+            if (rival != candidate && !same && !(rival.to().isSingleColumn()
                     && aliases.contains(io.tacit.inference.candidates.Names.compact(rival.to().columns().get(0))))) {
                 others++;
             }
         }
-        return Optional.of(Measurement.of(NAME, others,
-                others == 0 ? "the only target matched by name" : others + " other targets matched by name",
+        int dropped = candidate.droppedRivals();
+        others += dropped;
+        String detail = others == 0 ? "the only target matched by name" : others + " other targets matched by name";
+        if (dropped > 0) {
+            detail += " (" + dropped + " of them not scored: the list of targets was cut)";
+        }
+        return Optional.of(Measurement.of(NAME, others, detail,
                 "log_others", Math.log1p(others), "alone", others == 0 ? 1 : 0));
     }
 }

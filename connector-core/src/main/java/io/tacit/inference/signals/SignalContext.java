@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.inference.candidates.NameIndex;
+import io.tacit.inference.candidates.Names;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnName;
 import io.tacit.model.ColumnSet;
@@ -26,14 +27,18 @@ public final class SignalContext {
     private final SchemaSnapshot snapshot;
     private final Statistics statistics;
     private final NameIndex index;
+    /** The statistics by table in a hash map: signals look them up several times per candidate. */
+    private final Map<TableName, TableStatistics> tableStatistics;
     private final Map<ColumnSet, Integer> rivals = new HashMap<>();
     private final Map<ColumnSet, List<Candidate>> byFrom = new HashMap<>();
-    private final Map<String, Optional<Containment>> estimates = new HashMap<>();
+    private final Map<Pair, Optional<Containment>> estimates = new HashMap<>();
+    private final Map<TableName, String> compactNames = new HashMap<>();
 
     public SignalContext(SchemaSnapshot snapshot, Statistics statistics, NameIndex index, List<Candidate> candidates) {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
         this.index = requireNonNull(index, "index is null");
+        this.tableStatistics = new HashMap<>(statistics.tables());
         for (Candidate candidate : candidates) {
             rivals.merge(candidate.from(), 1, Integer::sum);
             byFrom.computeIfAbsent(candidate.from(), ignored -> new java.util.ArrayList<>()).add(candidate);
@@ -61,16 +66,22 @@ public final class SignalContext {
     }
 
     public Optional<ColumnStatistics> statistics(ColumnName name) {
-        return statistics.column(name);
+        TableStatistics table = tableStatistics.get(name.table());
+        return table == null ? Optional.empty() : table.column(name.column());
     }
 
     /** Rows of a table: counted or estimated by statistics, else the catalog's estimate. */
     public OptionalLong rows(TableName name) {
-        Optional<TableStatistics> stats = statistics.table(name);
-        if (stats.isPresent()) {
-            return OptionalLong.of(stats.get().rows());
+        TableStatistics stats = tableStatistics.get(name);
+        if (stats != null) {
+            return OptionalLong.of(stats.rows());
         }
         return table(name).map(Table::estimatedRows).orElse(OptionalLong.empty());
+    }
+
+    /** A table's name in compact form ({@link Names#compact(String)}), worked out once per table. */
+    public String compactName(TableName table) {
+        return compactNames.computeIfAbsent(table, name -> Names.compact(name.table()));
     }
 
     /** The candidates that start from the same columns (including this one). */
@@ -97,7 +108,7 @@ public final class SignalContext {
             // statistics mix the partitions
             return Optional.empty();
         }
-        return estimates.computeIfAbsent(candidate.from() + "->" + candidate.to(), ignored -> {
+        return estimates.computeIfAbsent(new Pair(candidate.from(), candidate.to()), ignored -> {
             Optional<ColumnStatistics> from = statistics(candidate.from().columnNames().get(0));
             Optional<ColumnStatistics> to = statistics(candidate.to().columnNames().get(0));
             if (from.isEmpty() || to.isEmpty()) {
@@ -105,5 +116,8 @@ public final class SignalContext {
             }
             return ValueOverlap.containment(from.get(), to.get());
         });
+    }
+
+    private record Pair(ColumnSet from, ColumnSet to) {
     }
 }

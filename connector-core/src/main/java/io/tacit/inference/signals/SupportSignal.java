@@ -2,7 +2,6 @@ package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.model.ColumnStatistics;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,7 +32,7 @@ public final class SupportSignal implements Signal {
         }
         long nonNull = stats.get().nonNullRows().orElse(-1);
         long distinct = stats.get().distinct().map(count -> count.value())
-                .orElse(stats.get().values().map(values -> (long) values.size()).orElse(-1L));
+                .orElseGet(() -> stats.get().values().map(values -> (long) values.size()).orElse(-1L));
         if (nonNull == 0 || distinct == 0) {
             return Optional.of(Measurement.of(NAME, 0, "no values: all NULL or empty, no evidence either way",
                     "empty", 1, "log_distinct", 0));
@@ -43,7 +42,7 @@ public final class SupportSignal implements Signal {
         }
         double log = Math.log10(1 + distinct);
         return Optional.of(Measurement.of(NAME, log,
-                String.format(Locale.ROOT, "%,d distinct values", distinct),
+                Figures.count(distinct) + " distinct values",
                 "empty", 0, "log_distinct", log, "few_values", distinct <= 3 ? 1 : 0));
     }
 }

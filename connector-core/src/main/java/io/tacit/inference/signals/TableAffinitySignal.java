@@ -22,8 +22,8 @@ public final class TableAffinitySignal implements Signal {
         if (candidate.isSelfReference()) {
             return Optional.empty();
         }
-        String from = Names.compact(candidate.from().table().table());
-        String to = Names.compact(candidate.to().table().table());
+        String from = context.compactName(candidate.from().table());
+        String to = context.compactName(candidate.to().table());
         String toSingular = Names.singular(to);
         boolean contains = to.length() >= 3 && (from.contains(to) || from.contains(toSingular));
         boolean starts = contains && (from.startsWith(to) || from.startsWith(toSingular));

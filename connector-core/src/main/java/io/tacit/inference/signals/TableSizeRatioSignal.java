@@ -1,7 +1,6 @@
 package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,7 +27,7 @@ public final class TableSizeRatioSignal implements Signal {
         double ratio = Math.log10((double) from.getAsLong() / to.getAsLong());
         double clamped = Math.max(-3, Math.min(3, ratio));
         return Optional.of(Measurement.of(NAME, clamped,
-                String.format(Locale.ROOT, "%,d rows reference %,d rows", from.getAsLong(), to.getAsLong()),
+                Figures.count(from.getAsLong()) + " rows reference " + Figures.count(to.getAsLong()) + " rows",
                 "log_ratio", clamped, "from_smaller", ratio < -0.3 ? 1 : 0));
     }
 }

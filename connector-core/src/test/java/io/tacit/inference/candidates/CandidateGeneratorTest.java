@@ -235,4 +235,86 @@ class CandidateGeneratorTest {
                 .contains(MatchKind.ABBREVIATION);
         assertThat(candidates.keySet()).noneMatch(key -> key.startsWith("public.region_3"));
     }
+
+    @Test
+    void aQualifiedNameGluesNoNumberToAnother() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("region_3").id("id");
+        schema.table("region_31").id("id");
+        schema.table("invoice_1").id("id").column("region_3_id", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        // region_3 completed by its table's number 1 would read region31
+        assertThat(candidates).containsOnlyKeys("public.invoice_1(region_3_id)->public.region_3(id)");
+        assertThat(Names.gluesNumbers(List.of("region", "3"), List.of("1"))).isTrue();
+        assertThat(Names.gluesNumbers(List.of("region", "3"), List.of("raw"))).isFalse();
+        assertThat(Names.gluesNumbers(List.of("release"), List.of("1"))).isFalse();
+    }
+
+    /** Twelve tables share the key {@code businessentityid} (AdventureWorks' supertype chain, grown). */
+    private static TestSchemas sharedKeySchema() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("businessentity").id("businessentityid");
+        for (String name : List.of("person", "employee", "vendor", "store", "salesperson", "password", "customerbase",
+                "contact", "supplier", "partner", "member")) {
+            schema.table(name).id("businessentityid").column("name", TestSchemas.TEXT);
+        }
+        schema.table("employeepayhistory").id("payhistoryid").column("businessentityid", TestSchemas.INT);
+        return schema;
+    }
+
+    @Test
+    void aColumnMatchingManyEqualTargetsKeepsTheBestAndCountsTheRest() {
+        TestSchemas schema = sharedKeySchema();
+        NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
+        List<Candidate> all = new CandidateGenerator(index, Statistics.none(), 100).generate().stream()
+                .filter(candidate -> candidate.from().toString().equals("public.employeepayhistory(businessentityid)"))
+                .toList();
+        assertThat(all).hasSize(12).allMatch(candidate -> candidate.droppedRivals() == 0);
+
+        List<Candidate> kept = new CandidateGenerator(index, Statistics.none()).generate().stream()
+                .filter(candidate -> candidate.from().toString().equals("public.employeepayhistory(businessentityid)"))
+                .toList();
+        assertThat(kept).hasSize(CandidateGenerator.MAX_TARGETS)
+                .allMatch(candidate -> candidate.droppedRivals() == 12 - CandidateGenerator.MAX_TARGETS);
+        // the true target (an extension table named like the referencing one) and the supertype survive the cut
+        assertThat(kept).extracting(Candidate::key).contains(
+                "public.employeepayhistory(businessentityid)->public.employee(businessentityid)",
+                "public.employeepayhistory(businessentityid)->public.businessentity(businessentityid)");
+        // the cut only drops: what is kept is what the uncut list had
+        assertThat(kept).extracting(Candidate::key).isSubsetOf(all.stream().map(Candidate::key).toList());
+    }
+
+    @Test
+    void theCutPrefersStrongerMatchesThenTheClosestTableName() {
+        TestSchemas schema = sharedKeySchema();
+        NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
+        List<Candidate> kept = new CandidateGenerator(index, Statistics.none(), 2).generate().stream()
+                .filter(candidate -> candidate.from().toString().equals("public.employeepayhistory(businessentityid)"))
+                .toList();
+        assertThat(kept).extracting(candidate -> candidate.to().table().table())
+                .containsExactlyInAnyOrder("employee", "businessentity");
+        assertThat(kept).allMatch(candidate -> candidate.droppedRivals() == 10);
+    }
+
+    @Test
+    void aNameFoundInManySchemasProposesTheNearestAndCountsTheRest() {
+        // one schema per tenant, each with its customers and orders: 40 tables answer to customer_id
+        TestSchemas schema = new TestSchemas();
+        for (int tenant = 1; tenant <= 40; tenant++) {
+            String name = String.format("tenant%02d", tenant);
+            schema.table(name, "customer").id("id");
+            schema.table(name, "orders").id("id").column("customer_id", TestSchemas.INT);
+        }
+        NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
+        List<Candidate> uncut = new CandidateGenerator(index, Statistics.none(), 1_000).generate().stream()
+                .filter(candidate -> candidate.from().toString().equals("tenant07.orders(customer_id)")).toList();
+        assertThat(uncut).hasSize(CandidateGenerator.MAX_LOOKUP);
+
+        List<Candidate> kept = new CandidateGenerator(index, Statistics.none()).generate().stream()
+                .filter(candidate -> candidate.from().toString().equals("tenant07.orders(customer_id)")).toList();
+        assertThat(kept).hasSize(CandidateGenerator.MAX_TARGETS)
+                .extracting(Candidate::key).contains("tenant07.orders(customer_id)->tenant07.customer(id)");
+        // every other tenant's customer table is either kept or counted
+        assertThat(kept).allMatch(candidate -> candidate.droppedRivals() == 40 - CandidateGenerator.MAX_TARGETS);
+    }
 }
