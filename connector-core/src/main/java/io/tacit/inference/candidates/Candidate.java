@@ -15,6 +15,8 @@ import java.util.Set;
  * is filled in by probes.
  */
 public final class Candidate implements Comparable<Candidate> {
+    /** {@link #key()}, built on first use: from, to and discriminator never change. */
+    private String key;
     private final ColumnSet from;
     private final ColumnSet to;
     private final Optional<Discriminator> discriminator;
@@ -86,7 +88,12 @@ public final class Candidate implements Comparable<Candidate> {
 
     /** A stable identity: from, to and discriminator. */
     public String key() {
-        return from + "->" + to + discriminator.map(d -> "[" + d.column() + "=" + d.value() + "]").orElse("");
+        String built = key;
+        if (built == null) {
+            built = from + "->" + to + discriminator.map(d -> "[" + d.column() + "=" + d.value() + "]").orElse("");
+            key = built;
+        }
+        return built;
     }
 
     @Override

@@ -27,8 +27,33 @@ public final class Names {
     private Names() {
     }
 
-    /** Lower-case tokens: split at non-alphanumerics and at camelCase boundaries. */
+    /** Names longer than this (comments) are split every time instead of remembered. */
+    private static final int CACHED_LENGTH = 64;
+    /** Entries before a cache starts over: bounded memory however many schemas one process reads. */
+    private static final int CACHE_LIMIT = 100_000;
+    private static final Map<String, List<String>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> COMPACT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Lower-case tokens: split at non-alphanumerics and at camelCase boundaries. Unmodifiable; remembered per
+     * name, since every column name is looked at by many candidates and signals.
+     */
     public static List<String> tokens(String name) {
+        if (name.length() > CACHED_LENGTH) {
+            return split(name);
+        }
+        List<String> cached = TOKENS.get(name);
+        if (cached == null) {
+            if (TOKENS.size() >= CACHE_LIMIT) {
+                TOKENS.clear();
+            }
+            cached = split(name);
+            TOKENS.put(name, cached);
+        }
+        return cached;
+    }
+
+    private static List<String> split(String name) {
         List<String> tokens = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int length = name.length();
@@ -49,7 +74,7 @@ public final class Names {
             current.append(Character.toLowerCase(c));
         }
         flush(current, tokens);
-        return tokens;
+        return List.copyOf(tokens);
     }
 
     private static void flush(StringBuilder current, List<String> tokens) {
@@ -65,7 +90,18 @@ public final class Names {
     }
 
     public static String compact(String name) {
-        return compact(tokens(name));
+        if (name.length() > CACHED_LENGTH) {
+            return compact(tokens(name));
+        }
+        String cached = COMPACT.get(name);
+        if (cached == null) {
+            if (COMPACT.size() >= CACHE_LIMIT) {
+                COMPACT.clear();
+            }
+            cached = compact(tokens(name));
+            COMPACT.put(name, cached);
+        }
+        return cached;
     }
 
     /**

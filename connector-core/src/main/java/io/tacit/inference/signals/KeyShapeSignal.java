@@ -34,9 +34,16 @@ public final class KeyShapeSignal implements Signal {
                 .orElse(false);
         boolean inPk = !wholePk && primary.map(key -> key.columns().containsAll(columns)).orElse(false);
         boolean unique = wholePk || table.get().isDeclaredUnique(columns);
-        boolean nullable = columns.stream().map(table.get()::column).flatMap(Optional::stream).anyMatch(Column::nullable);
+        boolean nullable = false;
+        boolean generated = false;
+        for (String name : columns) {
+            Optional<Column> column = table.get().column(name);
+            if (column.isPresent()) {
+                nullable |= column.get().nullable();
+                generated |= generated(column.get());
+            }
+        }
         boolean self = candidate.isSelfReference();
-        boolean generated = columns.stream().map(table.get()::column).flatMap(Optional::stream).anyMatch(KeyShapeSignal::generated);
         String detail = (wholePk ? "referencing columns are their table's primary key"
                 : inPk ? "referencing columns are part of their table's primary key"
                 : unique ? "referencing columns are unique" : "referencing columns are a plain column")
