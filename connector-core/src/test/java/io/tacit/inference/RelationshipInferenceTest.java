@@ -161,13 +161,7 @@ class RelationshipInferenceTest {
 
     @Test
     void aCutListOfTargetsIsSaidInTheEvidence() {
-        TestSchemas schema = new TestSchemas();
-        schema.table("businessentity").id("businessentityid");
-        for (String name : List.of("person", "employee", "vendor", "store", "salesperson", "password", "customerbase",
-                "contact", "supplier", "partner", "member")) {
-            schema.table(name).id("businessentityid").column("name", TestSchemas.TEXT);
-        }
-        schema.table("employeepayhistory").id("payhistoryid").column("businessentityid", TestSchemas.INT);
+        TestSchemas schema = TestSchemas.sharedKey();
         InferenceResult result = new RelationshipInference(new InferenceSettings(0.0, 0)).infer(TestSchemas.RUN,
                 schema.snapshot(), Statistics.none(), ValueProbe.NONE, ProgressListener.NONE);
 

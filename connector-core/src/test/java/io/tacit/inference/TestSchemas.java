@@ -179,6 +179,18 @@ public final class TestSchemas {
     }
 
     /** The demo-like shop: users, orders, order_items, products, categories, addresses, payments, reviews. */
+    /** Twelve tables share the key {@code businessentityid} (AdventureWorks' supertype chain, grown). */
+    public static TestSchemas sharedKey() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("businessentity").id("businessentityid");
+        for (String name : List.of("person", "employee", "vendor", "store", "salesperson", "password", "customerbase",
+                "contact", "supplier", "partner", "member")) {
+            schema.table(name).id("businessentityid").column("name", TEXT);
+        }
+        schema.table("employeepayhistory").id("payhistoryid").column("businessentityid", INT);
+        return schema;
+    }
+
     public static TestSchemas shop() {
         TestSchemas schema = new TestSchemas();
         schema.table("users").id("id").column("email", TEXT).column("created_at", DATE);

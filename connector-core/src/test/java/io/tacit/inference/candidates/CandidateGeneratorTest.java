@@ -250,21 +250,9 @@ class CandidateGeneratorTest {
         assertThat(Names.gluesNumbers(List.of("release"), List.of("1"))).isFalse();
     }
 
-    /** Twelve tables share the key {@code businessentityid} (AdventureWorks' supertype chain, grown). */
-    private static TestSchemas sharedKeySchema() {
-        TestSchemas schema = new TestSchemas();
-        schema.table("businessentity").id("businessentityid");
-        for (String name : List.of("person", "employee", "vendor", "store", "salesperson", "password", "customerbase",
-                "contact", "supplier", "partner", "member")) {
-            schema.table(name).id("businessentityid").column("name", TestSchemas.TEXT);
-        }
-        schema.table("employeepayhistory").id("payhistoryid").column("businessentityid", TestSchemas.INT);
-        return schema;
-    }
-
     @Test
     void aColumnMatchingManyEqualTargetsKeepsTheBestAndCountsTheRest() {
-        TestSchemas schema = sharedKeySchema();
+        TestSchemas schema = TestSchemas.sharedKey();
         NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
         List<Candidate> all = new CandidateGenerator(index, Statistics.none(), 100).generate().stream()
                 .filter(candidate -> candidate.from().toString().equals("public.employeepayhistory(businessentityid)"))
@@ -286,7 +274,7 @@ class CandidateGeneratorTest {
 
     @Test
     void theCutPrefersStrongerMatchesThenTheClosestTableName() {
-        TestSchemas schema = sharedKeySchema();
+        TestSchemas schema = TestSchemas.sharedKey();
         NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
         List<Candidate> kept = new CandidateGenerator(index, Statistics.none(), 2).generate().stream()
                 .filter(candidate -> candidate.from().toString().equals("public.employeepayhistory(businessentityid)"))
