@@ -11,7 +11,8 @@ import java.util.TreeMap;
 public record Statistics(StatisticsLevel level, Map<TableName, TableStatistics> tables) {
     public Statistics {
         requireNonNull(level, "level is null");
-        tables = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(tables, "tables is null")));
+        // sorted for iteration, hashed for lookups: inference looks tables up once per column and candidate
+        tables = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(new TreeMap<>(requireNonNull(tables, "tables is null"))));
     }
 
     public static Statistics none() {

@@ -22,7 +22,8 @@ public record TableStatistics(
     public TableStatistics {
         requireNonNull(table, "table is null");
         requireNonNull(origin, "origin is null");
-        columns = java.util.Collections.unmodifiableMap(new TreeMap<>(requireNonNull(columns, "columns is null")));
+        // sorted for iteration, hashed for lookups
+        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(new TreeMap<>(requireNonNull(columns, "columns is null"))));
         if (rows < 0) {
             throw new IllegalArgumentException("rows is negative for " + table + ": " + rows);
         }
