@@ -261,9 +261,8 @@ public final class ScoringModel {
 
     /** The log-odds contribution of one measurement. */
     public double contribution(Measurement measurement) {
-        // forEach, not entrySet(): the unmodifiable view would wrap every entry, for every candidate
         double[] sum = {0};
-        measurement.features().forEach((feature, value) -> {
+        measurement.forEachFeature((feature, value) -> {
             Double weight = lookup.get(feature);
             if (weight != null) {
                 sum[0] += weight * value;

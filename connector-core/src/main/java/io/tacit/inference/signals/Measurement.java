@@ -2,9 +2,7 @@ package io.tacit.inference.signals;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,17 +18,30 @@ public record Measurement(String signal, double value, Map<String, Double> featu
 
     public Measurement {
         requireNonNull(signal, "signal is null");
-        features = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(features, "features is null")));
+        features = FeatureMap.copyOf(requireNonNull(features, "features is null"));
         requireNonNull(detail, "detail is null");
     }
 
     public static Measurement of(String signal, double value, String detail, Object... featureNamesAndValues) {
-        Map<String, Double> features = new TreeMap<>();
         Map<String, String> names = FEATURE_NAMES.computeIfAbsent(signal, ignored -> new ConcurrentHashMap<>());
-        for (int i = 0; i + 1 < featureNamesAndValues.length; i += 2) {
-            String name = names.computeIfAbsent((String) featureNamesAndValues[i], feature -> signal + "." + feature);
-            features.put(name, ((Number) featureNamesAndValues[i + 1]).doubleValue());
+        int count = featureNamesAndValues.length / 2;
+        String[] featureNames = new String[count];
+        double[] featureValues = new double[count];
+        for (int i = 0; i < count; i++) {
+            featureNames[i] = names.computeIfAbsent((String) featureNamesAndValues[2 * i], feature -> signal + "." + feature);
+            featureValues[i] = ((Number) featureNamesAndValues[2 * i + 1]).doubleValue();
         }
-        return new Measurement(signal, value, features, detail);
+        return new Measurement(signal, value, FeatureMap.of(featureNames, featureValues), detail);
+    }
+
+    /** Every feature with its value, in name order, without boxing: the scoring hot path. */
+    public void forEachFeature(FeatureConsumer action) {
+        ((FeatureMap) features).forEachValue(action);
+    }
+
+    /** Receives one feature: its name and value. */
+    @FunctionalInterface
+    public interface FeatureConsumer {
+        void accept(String name, double value);
     }
 }
