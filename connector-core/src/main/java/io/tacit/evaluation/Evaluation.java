@@ -180,7 +180,7 @@ public final class Evaluation {
         List<io.tacit.model.Table> tables = snapshot.tables().stream().filter(table -> !table.kind().isView()).toList();
         int columns = tables.stream().mapToInt(table -> table.columns().size()).sum();
         return new EvaluationResult(name, target, level, tables.size(), columns, rows, score, medians(timings),
-                options.repeats());
+                options.repeats(), options.inference().model().name());
     }
 
     static Map<String, Long> medians(List<Map<String, Long>> timings) {

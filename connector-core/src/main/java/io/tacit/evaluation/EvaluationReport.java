@@ -63,6 +63,7 @@ public final class EvaluationReport {
             run.put("expectedCalibrationError", round(score.expectedCalibrationError()));
             run.put("stageMillis", result.stageMillis());
             run.put("repeats", result.repeats());
+            run.put("model", result.model());
             run.put("missed", score.missed());
             run.put("falsePositiveEdges", score.wrong());
             runs.add(run);
@@ -79,6 +80,11 @@ public final class EvaluationReport {
 
     public static String markdown(List<EvaluationResult> results) {
         StringBuilder out = new StringBuilder();
+        java.util.Set<String> models = new java.util.TreeSet<>();
+        results.forEach(result -> models.add(result.model()));
+        if (!models.isEmpty()) {
+            out.append("Scoring model: ").append(String.join(", ", models)).append("\n\n");
+        }
         out.append("| dataset | target | level | tables | truth | TP | FP | FN | extra | P | R | F1 | ECE"
                 + " | load ms | read ms | stats ms | infer ms |\n");
         out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param dataset the dataset's name, or the source description for an already-loaded database
  * @param target the engine, or empty text for an already-loaded database
  * @param rows rows loaded (0 for schema-only datasets and already-loaded databases)
+ * @param model the scoring model that ran: {@code shipped model} or the file given with {@code --model}
  * @param stageMillis median wall time per stage over {@code repeats} runs, in pipeline order: {@code load},
  *                    {@code read schema}, {@code statistics}, {@code inference}, then the inference's own
  *                    stages prefixed {@code inference/}
@@ -26,7 +27,8 @@ public record EvaluationResult(
         long rows,
         Score score,
         Map<String, Long> stageMillis,
-        int repeats) {
+        int repeats,
+        String model) {
     public EvaluationResult {
         requireNonNull(dataset, "dataset is null");
         requireNonNull(target, "target is null");

@@ -84,9 +84,9 @@ class ModelOptionTest {
         CliRun broken = evaluate(truth, "--model", bad.toString());
 
         assertThat(shipped.exitCode()).as(shipped.toString()).isZero();
-        assertThat(shipped.out()).contains("\"recall\" : 1.0");
+        assertThat(shipped.out()).contains("\"recall\" : 1.0", "\"model\" : \"shipped model\"");
         assertThat(other.exitCode()).as(other.toString()).isZero();
-        assertThat(other.out()).contains("\"recall\" : 0.0");
+        assertThat(other.out()).contains("\"recall\" : 0.0", "\"model\" : \"" + doubtful + "\"");
         assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(2);
         assertThat(broken.err()).contains("scoring model file " + bad + " line 2: calibration points are "
                 + "probabilities between 0 and 1");
