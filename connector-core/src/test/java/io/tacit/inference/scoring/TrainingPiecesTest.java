@@ -156,6 +156,23 @@ class TrainingPiecesTest {
     }
 
     @Test
+    void nestedHeldOutScoresEveryDatasetWithAModelThatNeverSawIt() {
+        Path root = Path.of(System.getProperty("tacit.benchmarks", "../shared/benchmarks"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(root.resolve("chinook")),
+                "shared benchmarks not found at " + root);
+        java.util.List<BenchmarkDataset> datasets = java.util.stream.Stream.of("chinook", "northwind", "oracle_hr")
+                .map(name -> BenchmarkDataset.load(root.resolve(name))).toList();
+        String report = ModelTrainer.nested(datasets);
+        assertThat(report).contains("| chinook | metadata | 11 |", "| chinook | full | 11 |", "| northwind | full | 13 |",
+                "| oracle_hr | metadata | 10 |", "nested leave-one-dataset-out at confidence >= 0.50");
+        // the same held-out dataset scored by the model trained without it, as `without` writes it
+        ScoringModel withoutChinook = ModelTrainer.train(datasets.subList(1, 3)).model();
+        long found = ModelTrainer.predict(datasets.get(0), StatisticsLevel.FULL, withoutChinook).stream()
+                .filter(prediction -> prediction.raw() >= 0.5 && prediction.positive()).count();
+        assertThat(report).contains(String.format(java.util.Locale.ROOT, "| chinook | full | 11 | %d |", found));
+    }
+
+    @Test
     void benchmarkProbeChecksEachPolymorphicPartitionLikeTheDatabase(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("schema.sql"), """
                 CREATE TABLE public.posts (id integer NOT NULL);
