@@ -635,7 +635,8 @@ public final class CandidateGenerator {
                     continue;
                 }
                 String baseKey = baseFacts.get().target().get();
-                if (Names.compact(baseFacts.get().strippedTokens(baseKey)).equals(keyName)) {
+                if (Names.compact(baseFacts.get().strippedTokens(baseKey)).equals(keyName)
+                        && !copiesColumns(table, baseFacts.get().table())) {
                     ColumnName from = table.columnName(key);
                     ColumnName to = new ColumnName(base, baseKey);
                     if (compatible(List.of(from), List.of(to)) && !related(table.name(), base)) {
@@ -648,6 +649,26 @@ public final class CandidateGenerator {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a table repeats every column of another ({@code payment_p2007_01} and {@code payment}): a partition,
+     * shard or snapshot holding rows of the same shape, not an extension adding columns to the other's rows.
+     */
+    private static boolean copiesColumns(Table table, Table base) {
+        if (base.columns().size() < 2) {
+            return false;
+        }
+        Set<String> own = new java.util.HashSet<>();
+        for (Column column : table.columns()) {
+            own.add(column.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (Column column : base.columns()) {
+            if (!own.contains(column.name().toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code reviewable_type} + {@code reviewable_id}: one candidate per type value that names a table. */

@@ -31,8 +31,10 @@ public final class LogisticRegression {
      * training data says little about keeps its prior weight instead of dropping to 0.
      */
     public static Fit fit(List<Example> examples, double l2, int iterations, Map<String, Double> prior) {
-        List<String> names = new ArrayList<>(new TreeSet<>(examples.stream()
-                .flatMap(example -> example.features().keySet().stream()).toList()));
+        // a feature the examples never show (a convention only a held-out dataset uses) keeps its prior weight
+        TreeSet<String> known = new TreeSet<>(prior.keySet());
+        examples.forEach(example -> known.addAll(example.features().keySet()));
+        List<String> names = new ArrayList<>(known);
         int d = names.size() + 1;
         Map<String, Integer> position = new TreeMap<>();
         for (int i = 0; i < names.size(); i++) {

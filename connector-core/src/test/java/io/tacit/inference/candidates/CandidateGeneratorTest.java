@@ -107,6 +107,23 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void aTableRepeatingEveryColumnOfAnotherIsAPartitionNotAnExtension() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("customer").id("customer_id");
+        schema.table("payment").id("payment_id").column("customer_id", TestSchemas.INT).column("amount", TestSchemas.INT);
+        // no declared inheritance (MariaDB, SQLite): the same columns say it holds payments of one month
+        schema.table("payment_p2007_01").id("payment_id").column("customer_id", TestSchemas.INT)
+                .column("amount", TestSchemas.INT);
+        schema.table("payment_detail").id("payment_id").column("note", TestSchemas.TEXT);
+        Map<String, Candidate> candidates = generate(schema);
+        // still a candidate by its key's name, but not taken for a one-to-one extension
+        assertThat(candidates.get("public.payment_p2007_01(payment_id)->public.payment(payment_id)").matches())
+                .doesNotContain(MatchKind.EXTENSION);
+        assertThat(candidates.get("public.payment_detail(payment_id)->public.payment(payment_id)").matches())
+                .contains(MatchKind.EXTENSION);
+    }
+
+    @Test
     void aMeasureWithoutKeySuffixDoesNotPointAtTheTableItCounts() {
         TestSchemas schema = new TestSchemas();
         schema.table("orders").id("order_id");
