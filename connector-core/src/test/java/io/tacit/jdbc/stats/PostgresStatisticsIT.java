@@ -97,14 +97,19 @@ class PostgresStatisticsIT extends AbstractStatisticsIT {
         assertThat(tricky.column("d")).isEmpty();
     }
 
-    @Test
-    void largeTablesAreSampledByBlocks() throws Exception {
-        database.execute("CREATE TABLE big (id integer, grp integer)");
-        database.execute("INSERT INTO big SELECT g, g % 97 FROM generate_series(1, 200000) g");
-        database.execute("ANALYZE big");
-        SchemaSnapshot withBig = Snapshots.of(Snapshots.table("public", "big")
+    /** A table of 200,000 rows (ids 1..200000, 97 groups), analysed, and a snapshot naming it. */
+    private SchemaSnapshot largeAnalyzedTable(String name) throws Exception {
+        database.execute("CREATE TABLE " + name + " (id integer, grp integer)");
+        database.execute("INSERT INTO " + name + " SELECT g, g % 97 FROM generate_series(1, 200000) g");
+        database.execute("ANALYZE " + name);
+        return Snapshots.of(Snapshots.table("public", name)
                 .column("id", "int4", TypeFamily.INTEGER)
                 .column("grp", "int4", TypeFamily.INTEGER).build());
+    }
+
+    @Test
+    void largeTablesAreSampledByBlocks() throws Exception {
+        SchemaSnapshot withBig = largeAnalyzedTable("big");
 
         Statistics statistics = new JdbcStatisticsProvider(database.reader(), database.dialect(),
                 new ProfileSettings(2_000, 1_000_000, 10_000, 12))
@@ -126,13 +131,8 @@ class PostgresStatisticsIT extends AbstractStatisticsIT {
      */
     @Test
     void aShortBlockSampleIsToppedUpAndRepeatable() throws Exception {
-        database.execute("CREATE TABLE shrunk (id integer, grp integer)");
-        database.execute("INSERT INTO shrunk SELECT g, g % 97 FROM generate_series(1, 200000) g");
-        database.execute("ANALYZE shrunk");
+        SchemaSnapshot withShrunk = largeAnalyzedTable("shrunk");
         database.execute("DELETE FROM shrunk WHERE id % 40 <> 0");
-        SchemaSnapshot withShrunk = Snapshots.of(Snapshots.table("public", "shrunk")
-                .column("id", "int4", TypeFamily.INTEGER)
-                .column("grp", "int4", TypeFamily.INTEGER).build());
         JdbcStatisticsProvider provider = new JdbcStatisticsProvider(database.reader(), database.dialect(),
                 new ProfileSettings(2_000, 1_000_000, 10_000, 12));
 
