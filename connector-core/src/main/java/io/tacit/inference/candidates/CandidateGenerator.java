@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -53,7 +52,6 @@ public final class CandidateGenerator {
     /** Words after a table's name that make a table a copy of it (rows moved away), not an extension. */
     static final Set<String> COPY_WORDS = Set.of(
             "archive", "archived", "backup", "bak", "old", "copy", "snapshot", "staging", "tmp", "temp", "audit");
-    private static final int MAX_PREFIX_MATCHES = 6;
     /**
      * The most targets one column set (per discriminator value) keeps; more are cut by {@link #PRIOR}. The
      * largest set in the eleven shared benchmark schemas has 7 (AdventureWorks' {@code businessentityid}).
@@ -85,6 +83,10 @@ public final class CandidateGenerator {
     private final Map<String, Candidate> candidates = new HashMap<>();
     private final List<TableName> personTables = new ArrayList<>();
     private final int maxTargets;
+    /** The column last proposed from, its table's facts and its column (null when not in the index). */
+    private ColumnName source;
+    private TableFacts sourceFacts;
+    private Column sourceColumn;
     /** Targets a bounded lookup left out, by column set: the most any one lookup left out. */
     private final Map<ColumnSet, Integer> unproposed = new HashMap<>();
 
@@ -132,24 +134,35 @@ public final class CandidateGenerator {
      * ({@code tenant_id} in a schema of many tenant-like tables). The kept ones record how many were dropped.
      */
     private List<Candidate> capTargets() {
-        // sorted by key, which starts with the referencing columns: each column set's candidates are a run
-        List<Candidate> all = new ArrayList<>(candidates.values());
-        all.sort(java.util.Comparator.comparing(Candidate::key));
-        List<Candidate> kept = new ArrayList<>(all.size());
-        int runStart = 0;
-        for (int i = 1; i <= all.size(); i++) {
-            if (i < all.size() && all.get(i).from().equals(all.get(runStart).from())) {
-                continue;
+        // in key order, which starts with the referencing table: grouped by that table first, so that the sort
+        // compares the few candidates of one table, not every candidate with every other
+        Map<TableName, List<Candidate>> byTable = new HashMap<>();
+        for (Candidate candidate : candidates.values()) {
+            byTable.computeIfAbsent(candidate.from().table(), ignored -> new ArrayList<>()).add(candidate);
+        }
+        List<Map.Entry<String, List<Candidate>>> tables = new ArrayList<>(byTable.size());
+        byTable.forEach((table, group) -> tables.add(Map.entry(table.qualified() + "(", group)));
+        tables.sort(Map.Entry.comparingByKey());
+        List<Candidate> kept = new ArrayList<>(candidates.size());
+        for (Map.Entry<String, List<Candidate>> table : tables) {
+            List<Candidate> all = table.getValue();
+            all.sort(Comparator.comparing(Candidate::key));
+            // each column set's candidates are a run
+            int runStart = 0;
+            for (int i = 1; i <= all.size(); i++) {
+                if (i < all.size() && all.get(i).from().equals(all.get(runStart).from())) {
+                    continue;
+                }
+                List<Candidate> run = all.subList(runStart, i);
+                ColumnSet from = run.get(0).from();
+                if (run.size() <= maxTargets && !unproposed.containsKey(from)) {
+                    kept.addAll(run);
+                } else {
+                    Set<Candidate> cut = cut(run, unproposed.getOrDefault(from, 0));
+                    run.stream().filter(candidate -> !cut.contains(candidate)).forEach(kept::add);
+                }
+                runStart = i;
             }
-            List<Candidate> run = all.subList(runStart, i);
-            ColumnSet from = run.get(0).from();
-            if (run.size() <= maxTargets && !unproposed.containsKey(from)) {
-                kept.addAll(run);
-            } else {
-                Set<Candidate> cut = cut(run, unproposed.getOrDefault(from, 0));
-                run.stream().filter(candidate -> !cut.contains(candidate)).forEach(kept::add);
-            }
-            runStart = i;
         }
         return List.copyOf(kept);
     }
@@ -424,27 +437,8 @@ public final class CandidateGenerator {
     }
 
     private void proposeByPrefix(ColumnName from, List<String> stem, String compactStem) {
-        if (compactStem.length() < 3) {
-            return;
-        }
-        Set<TableName> tables = new LinkedHashSet<>();
-        boolean numbered = Character.isDigit(compactStem.charAt(compactStem.length() - 1));
-        // region_3_id abbreviates no region_30: a number is not cut short. The names that would continue the
-        // number are one run of the sorted aliases, skipped as a whole (however many numbered tables there are)
-        List<SortedMap<String, List<TableName>>> ranges = numbered
-                ? List.of(index.aliasesBetween(compactStem, compactStem + '0'),
-                        index.aliasesBetween(compactStem + (char) ('9' + 1), compactStem + Character.MAX_VALUE))
-                : List.of(index.aliasesStartingWith(compactStem));
-        for (SortedMap<String, List<TableName>> range : ranges) {
-            for (Map.Entry<String, List<TableName>> entry : range.entrySet()) {
-                if (!entry.getKey().equals(compactStem)) {
-                    tables.addAll(entry.getValue());
-                }
-                if (tables.size() > MAX_PREFIX_MATCHES) {
-                    return;
-                }
-            }
-        }
+        // region_3_id abbreviates no region_30: the index never lets a number run on
+        List<TableName> tables = index.tablesContinuing(compactStem);
         for (TableName table : tables) {
             if (index.facts(table).map(facts -> facts.aliases().contains(compactStem)).orElse(false)) {
                 continue;
@@ -472,13 +466,33 @@ public final class CandidateGenerator {
 
     private void proposeTables(ColumnName from, List<TableName> tables, MatchKind kind) {
         for (TableName table : nearest(from, tables)) {
-            index.facts(table).flatMap(TableFacts::target)
-                    .ifPresent(target -> propose(from, new ColumnName(table, target), kind));
+            TableFacts target = index.allFacts().get(table);
+            if (target != null && target.targetColumn().isPresent()) {
+                propose(from, target, target.targetColumn().get(), kind);
+            }
         }
     }
 
     private void propose(ColumnName from, ColumnName to, MatchKind kind) {
-        if (from.equals(to) || !compatible(List.of(from), List.of(to)) || related(from.table(), to.table())) {
+        TableFacts target = index.allFacts().get(to.table());
+        Optional<Column> toColumn = target == null ? Optional.empty() : target.table().column(to.column());
+        if (toColumn.isPresent()) {
+            propose(from, target, toColumn.get(), kind);
+        }
+    }
+
+    /** The single-column candidate {@code from} → a column of {@code target}, when the types join and the tables are not one. */
+    private void propose(ColumnName from, TableFacts target, Column toColumn, MatchKind kind) {
+        if (!from.equals(source)) {
+            // proposals come a column at a time: its table and column are looked up once, not per target
+            source = from;
+            sourceFacts = index.allFacts().get(from.table());
+            sourceColumn = sourceFacts == null ? null : sourceFacts.table().column(from.column()).orElse(null);
+        }
+        ColumnName to = new ColumnName(target.table().name(), toColumn.name());
+        if (sourceColumn == null || from.equals(to)
+                || !sourceColumn.type().family().joinableWith(toColumn.type().family())
+                || related(sourceFacts.table(), target.table())) {
             return;
         }
         add(new Candidate(ColumnSet.of(from), ColumnSet.of(to), Optional.empty()), kind);
@@ -730,6 +744,14 @@ public final class CandidateGenerator {
 
     private Optional<Column> column(ColumnName name) {
         return index.facts(name.table()).flatMap(facts -> facts.table().column(name.column()));
+    }
+
+    private static boolean related(Table left, Table right) {
+        Optional<TableName> leftParent = left.parent();
+        Optional<TableName> rightParent = right.parent();
+        return leftParent.map(right.name()::equals).orElse(false)
+                || rightParent.map(left.name()::equals).orElse(false)
+                || (leftParent.isPresent() && leftParent.equals(rightParent));
     }
 
     /** Partitions and inheritance children repeat their parent's key: no edge between parent and child. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -29,7 +28,12 @@ public final class NameIndex {
 
     private final Map<TableName, TableFacts> facts = new LinkedHashMap<>();
     private final Map<String, List<TableName>> byAlias = new HashMap<>();
-    private final TreeMap<String, List<TableName>> aliasOrder = new TreeMap<>();
+    /**
+     * Proper beginnings of aliases (3 characters or more) → the tables whose alias goes on from there, at most
+     * {@link #CONTINUING_LIMIT} + 1 of them ({@link #tablesContinuing}): one hash probe per lookup, where a
+     * sorted map of the aliases walked a path of nodes that grows with the schema.
+     */
+    private final Map<String, List<TableName>> byBeginning = new HashMap<>();
     private final Map<String, List<ColumnName>> byKeyName = new HashMap<>();
     private final Map<String, List<TableName>> byExactName = new HashMap<>();
     private final Map<String, List<KeyMember>> byKeyMember = new HashMap<>();
@@ -78,7 +82,7 @@ public final class NameIndex {
                     continue;
                 }
                 byAlias.computeIfAbsent(alias, ignored -> new ArrayList<>()).add(table.name());
-                aliasOrder.computeIfAbsent(alias, ignored -> new ArrayList<>()).add(table.name());
+                indexBeginnings(alias, table.name());
             }
             byExactName.computeIfAbsent(Names.compact(table.name().table()), ignored -> new ArrayList<>())
                     .add(table.name());
@@ -182,14 +186,34 @@ public final class NameIndex {
         return byKeyMember.getOrDefault(compactName, List.of());
     }
 
-    /** Aliases that start with {@code prefix}, in order (a view: callers stop when they have seen enough). */
-    public SortedMap<String, List<TableName>> aliasesStartingWith(String prefix) {
-        return aliasOrder.subMap(prefix, prefix + Character.MAX_VALUE);
+    /**
+     * The tables with an alias that begins with {@code beginning} and goes on ({@code cust} →
+     * {@code customer}); after a beginning that ends in a digit, only with something else than a digit
+     * ({@code region3} → {@code region3north}, never {@code region30}: a number is not cut short). Empty when
+     * more than {@link #CONTINUING_LIMIT} tables do (too ambiguous to mean any one) and for beginnings shorter
+     * than {@link #SHORTEST_BEGINNING} characters.
+     */
+    public List<TableName> tablesContinuing(String beginning) {
+        List<TableName> tables = byBeginning.get(beginning);
+        return tables == null || tables.size() > CONTINUING_LIMIT ? List.of() : tables;
     }
 
-    /** Aliases from {@code from} (inclusive) to {@code to} (exclusive), in order (a view). */
-    public SortedMap<String, List<TableName>> aliasesBetween(String from, String to) {
-        return aliasOrder.subMap(from, to);
+    /** The most tables one beginning of a name may stand for ({@link #tablesContinuing}). */
+    public static final int CONTINUING_LIMIT = 6;
+    /** The shortest beginning of a name that stands for a table ({@link #tablesContinuing}). */
+    public static final int SHORTEST_BEGINNING = 3;
+
+    private void indexBeginnings(String alias, TableName table) {
+        for (int length = SHORTEST_BEGINNING; length < alias.length(); length++) {
+            char next = alias.charAt(length);
+            if (Character.isDigit(alias.charAt(length - 1)) && next >= '0' && next <= '9') {
+                continue;
+            }
+            List<TableName> tables = byBeginning.computeIfAbsent(alias.substring(0, length), ignored -> new ArrayList<>(2));
+            if (tables.size() <= CONTINUING_LIMIT && !tables.contains(table)) {
+                tables.add(table);
+            }
+        }
     }
 
     private static TableFacts describe(Table table, Statistics statistics, Set<String> frequentPrefixes) {
@@ -217,7 +241,7 @@ public final class NameIndex {
             target = uniqueInData(table, statistics, columnPrefix);
             target.ifPresent(singleKeys::add);
         }
-        return new TableFacts(table, columnPrefix, aliases, target, singleKeys);
+        return new TableFacts(table, columnPrefix, aliases, target, target.flatMap(table::column), singleKeys);
     }
 
     /** A key-named column whose values are unique in the data, for tables that declare no key. */

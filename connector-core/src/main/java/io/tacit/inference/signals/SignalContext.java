@@ -33,12 +33,25 @@ public final class SignalContext {
     private final Map<ColumnSet, List<Candidate>> byFrom = new HashMap<>();
     private final Map<Pair, Optional<Containment>> estimates = new HashMap<>();
     private final Map<TableName, String> compactNames = new HashMap<>();
+    /*
+     * Every signal asks about the same two tables and columns of one candidate before the next candidate: the
+     * last answers are kept, so that a candidate costs two lookups in the schema-wide maps, not thirty.
+     */
+    private final Recent<TableName, Optional<Table>> tables;
+    private final Recent<ColumnName, Optional<Column>> columns;
+    private final Recent<ColumnName, Optional<ColumnStatistics>> columnStatistics;
 
     public SignalContext(SchemaSnapshot snapshot, Statistics statistics, NameIndex index, List<Candidate> candidates) {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
         this.index = requireNonNull(index, "index is null");
         this.tableStatistics = new HashMap<>(statistics.tables());
+        this.tables = new Recent<>(snapshot::table);
+        this.columns = new Recent<>(snapshot::column);
+        this.columnStatistics = new Recent<>(name -> {
+            TableStatistics table = tableStatistics.get(name.table());
+            return table == null ? Optional.empty() : table.column(name.column());
+        });
         for (Candidate candidate : candidates) {
             rivals.merge(candidate.from(), 1, Integer::sum);
             byFrom.computeIfAbsent(candidate.from(), ignored -> new java.util.ArrayList<>()).add(candidate);
@@ -58,16 +71,15 @@ public final class SignalContext {
     }
 
     public Optional<Table> table(TableName name) {
-        return snapshot.table(name);
+        return tables.get(name);
     }
 
     public Optional<Column> column(ColumnName name) {
-        return snapshot.column(name);
+        return columns.get(name);
     }
 
     public Optional<ColumnStatistics> statistics(ColumnName name) {
-        TableStatistics table = tableStatistics.get(name.table());
-        return table == null ? Optional.empty() : table.column(name.column());
+        return columnStatistics.get(name);
     }
 
     /** Rows of a table: counted or estimated by statistics, else the catalog's estimate. */
