@@ -72,6 +72,8 @@ public final class ScaleBenchmark {
      *                           wall clock to other processes on the machine (0 when the JVM cannot tell)
      * @param inferenceAllocatedMiB heap allocated by the inferring thread per run (0 when the JVM cannot tell)
      * @param inferenceCandidates candidates scored per run
+     * @param pairedGrowth the median over repetitions of the largest size's time over the smallest's in the same
+     *                     repetition (measured a second apart, so that a slower spell of the machine falls on both)
      * @param peakHeapMiB the highest heap in use during one end-to-end discovery (sum of the heap pools' peaks)
      * @param floorMillis the engine level's floor: catalog queries plus pg_stats rows, drained
      */
@@ -85,6 +87,7 @@ public final class ScaleBenchmark {
             Map<Integer, Double> inferenceCpuMillis,
             Map<Integer, Double> inferenceAllocatedMiB,
             Map<Integer, Long> inferenceCandidates,
+            double pairedGrowth,
             double peakHeapMiB,
             double maxHeapMiB,
             double catalogFloorMillis,
@@ -140,6 +143,8 @@ public final class ScaleBenchmark {
                     inferenceCandidates.getOrDefault(size, 0L))));
             text.append(String.format(Locale.ROOT, "  inference growth largest/smallest      %9.2f x   (cpu %.2f x, candidates %.2f x)%n",
                     growth(), cpuGrowth(), candidateGrowth()));
+            text.append(String.format(Locale.ROOT, "  inference growth, paired by repetition %9.2f x   (median of each repetition's ratio)%n",
+                    pairedGrowth));
             text.append(String.format(Locale.ROOT, "  peak heap used (max heap %.0f MiB)     %9.1f MiB%n", maxHeapMiB, peakHeapMiB));
             return text.toString();
         }
@@ -209,18 +214,32 @@ public final class ScaleBenchmark {
                     engine.infer(context, subsets.get(k), subsetStatistics.get(k), ValueProbe.NONE, ProgressListener.NONE);
                 }
             }
+            // Each timed sample infers about as many columns as the largest size: 4 x 5k, 2 x 10k, 1 x 20k back to
+            // back, and reports the time of one. The heap then fills as fast for every size, so that a young
+            // collection falls into the samples of every size alike (one 5k inference allocates a quarter of
+            // what triggers a collection: timed alone, its median never held one and the 20k's always did).
+            int largest = subsets.stream().mapToInt(SchemaSnapshot::columnCount).max().orElse(1);
+            int[] repeats = subsets.stream().mapToInt(subset -> Math.max(1,
+                    (int) Math.round((double) largest / Math.max(1, subset.columnCount())))).toArray();
             ThreadCost cost = new ThreadCost();
             for (int i = 0; i < runs; i++) {
                 for (int k = 0; k < subsets.size(); k++) {
                     ThreadCost.Mark mark = cost.mark();
                     long start = System.nanoTime();
-                    InferenceResult inferred = engine.infer(context, subsets.get(k), subsetStatistics.get(k),
-                            ValueProbe.NONE, ProgressListener.NONE);
-                    times[k][i] = millisSince(start);
-                    cpu[k][i] = cost.cpuMillisSince(mark);
-                    allocated[k][i] = cost.allocatedMiBSince(mark);
+                    InferenceResult inferred = null;
+                    for (int repeat = 0; repeat < repeats[k]; repeat++) {
+                        inferred = engine.infer(context, subsets.get(k), subsetStatistics.get(k), ValueProbe.NONE,
+                                ProgressListener.NONE);
+                    }
+                    times[k][i] = millisSince(start) / repeats[k];
+                    cpu[k][i] = cost.cpuMillisSince(mark) / repeats[k];
+                    allocated[k][i] = cost.allocatedMiBSince(mark) / repeats[k];
                     candidates[k] = inferred.candidatesConsidered();
                 }
+            }
+            double[] paired = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                paired[i] = times[0][i] == 0 ? 0 : times[subsets.size() - 1][i] / times[0][i];
             }
             Map<Integer, Double> inference = new LinkedHashMap<>();
             Map<Integer, Double> inferenceCpu = new LinkedHashMap<>();
@@ -237,7 +256,8 @@ public final class ScaleBenchmark {
             SchemaReadBenchmark.Result floor = SchemaReadBenchmark.run(settings, runs);
             double maxHeap = Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
             return new Result(full.tables().size(), full.columnCount(), runs, SchemaReadBenchmark.median(discovery),
-                    stageMedians, inference, inferenceCpu, inferenceAllocated, inferenceCandidates, peak, maxHeap, floor.catalogFloorMillis().orElse(0),
+                    stageMedians, inference, inferenceCpu, inferenceAllocated, inferenceCandidates,
+                    SchemaReadBenchmark.median(paired), peak, maxHeap, floor.catalogFloorMillis().orElse(0),
                     floor.statsFloorMillis().orElse(0), floor.readSchemaMillis());
         } finally {
             execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -20,8 +20,10 @@ class ScaleBenchmarkIT {
         assertThat(result.inferenceCandidates().get(200)).isGreaterThan(result.inferenceCandidates().get(50));
         assertThat(result.discoveryStages()).containsKey("read schema");
         assertThat(result.peakHeapMiB()).isPositive();
+        assertThat(result.pairedGrowth()).isPositive();
         assertThat(result.format()).contains("20 tables, 200 columns").contains("floor: catalog queries")
-                .contains("inference alone,    200 columns").contains("candidates)");
+                .contains("inference alone,    200 columns").contains("candidates)")
+                .contains("paired by repetition");
     }
 
     @Test

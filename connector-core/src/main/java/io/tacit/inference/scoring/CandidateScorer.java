@@ -32,8 +32,24 @@ public final class CandidateScorer {
     }
 
     public ScoredCandidate score(Candidate candidate, List<Measurement> measurements) {
-        double raw = model.rawProbability(measurements);
-        return new ScoredCandidate(candidate, measurements, raw, model.confidence(raw, measurements));
+        Double[] contributions = new Double[measurements.size()];
+        double logit = model.intercept();
+        for (int i = 0; i < contributions.length; i++) {
+            double contribution = model.contribution(measurements.get(i));
+            contributions[i] = contribution;
+            logit += contribution;
+        }
+        double raw = ScoringModel.probability(logit);
+        return new ScoredCandidate(candidate, measurements, raw, model.confidence(raw, measurements),
+                java.util.Arrays.asList(contributions));
+    }
+
+    /**
+     * Measures and scores one candidate in one go, while its measurements are fresh in the processor's cache
+     * (scoring them in a later pass over every candidate read them back from memory on large schemas).
+     */
+    public ScoredCandidate measureAndScore(Candidate candidate, SignalContext context) {
+        return score(candidate, measure(candidate, context));
     }
 
     public ScoringModel model() {

@@ -277,6 +277,11 @@ public final class ScoringModel {
         for (Measurement measurement : measurements) {
             logit += contribution(measurement);
         }
+        return probability(logit);
+    }
+
+    /** The logistic function: log-odds to probability. */
+    public static double probability(double logit) {
         return 1 / (1 + Math.exp(-logit));
     }
 
