@@ -495,7 +495,9 @@ public final class CandidateGenerator {
                 || related(sourceFacts.table(), target.table())) {
             return;
         }
-        add(new Candidate(ColumnSet.of(from), ColumnSet.of(to), Optional.empty()), kind);
+        // the target's own column set when it is the table's target: candidates pointing at it share one instance
+        ColumnSet toSet = target.targetColumn().orElse(null) == toColumn ? target.targetSet().orElseThrow() : ColumnSet.of(to);
+        add(new Candidate(ColumnSet.of(from), toSet, Optional.empty()), kind);
     }
 
     private void add(Candidate fresh, MatchKind kind) {

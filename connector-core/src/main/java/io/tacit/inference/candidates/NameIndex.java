@@ -2,6 +2,7 @@ package io.tacit.inference.candidates;
 
 import io.tacit.model.Column;
 import io.tacit.model.ColumnName;
+import io.tacit.model.ColumnSet;
 import io.tacit.model.ColumnStatistics;
 import io.tacit.model.Key;
 import io.tacit.model.Statistics;
@@ -241,7 +242,9 @@ public final class NameIndex {
             target = uniqueInData(table, statistics, columnPrefix);
             target.ifPresent(singleKeys::add);
         }
-        return new TableFacts(table, columnPrefix, aliases, target, target.flatMap(table::column), singleKeys);
+        Optional<Column> targetColumn = target.flatMap(table::column);
+        return new TableFacts(table, columnPrefix, aliases, target, targetColumn,
+                targetColumn.map(column -> ColumnSet.of(table.name(), column.name())), singleKeys);
     }
 
     /** A key-named column whose values are unique in the data, for tables that declare no key. */

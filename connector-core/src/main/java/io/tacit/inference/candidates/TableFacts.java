@@ -3,6 +3,7 @@ package io.tacit.inference.candidates;
 import static java.util.Objects.requireNonNull;
 
 import io.tacit.model.Column;
+import io.tacit.model.ColumnSet;
 import io.tacit.model.Table;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +19,17 @@ import java.util.Optional;
  * @param target is empty when the table cannot be referenced by one column
  * @param targetColumn the column named by {@code target}, found once (candidates are proposed to it many times);
  *                     empty when the table has no such column
+ * @param targetSet {@code targetColumn} as a column set: one instance, shared by every candidate pointing at it
  */
 public record TableFacts(Table table, Optional<String> columnPrefix, List<String> aliases, Optional<String> target,
-        Optional<Column> targetColumn, List<String> singleKeys) {
+        Optional<Column> targetColumn, Optional<ColumnSet> targetSet, List<String> singleKeys) {
     public TableFacts {
         requireNonNull(table, "table is null");
         requireNonNull(columnPrefix, "columnPrefix is null");
         aliases = List.copyOf(requireNonNull(aliases, "aliases is null"));
         requireNonNull(target, "target is null");
         requireNonNull(targetColumn, "targetColumn is null");
+        requireNonNull(targetSet, "targetSet is null");
         // empty when the key names a column the table does not have (metadata is not to be trusted)
         if (targetColumn.isPresent() && !target.equals(targetColumn.map(Column::name))) {
             throw new IllegalArgumentException("the target column " + targetColumn + " is not the target " + target);

@@ -33,6 +33,8 @@ public final class SignalContext {
     private final Map<ColumnSet, List<Candidate>> byFrom = new HashMap<>();
     private final Map<Pair, Optional<Containment>> estimates = new HashMap<>();
     private final Map<TableName, String> compactNames = new HashMap<>();
+    /** What signals worked out about a target column set, by signal and target instance ({@link #perTarget}). */
+    private final Map<String, Map<ColumnSet, Object>> perTarget = new HashMap<>();
     /*
      * Every signal asks about the same two tables and columns of one candidate before the next candidate: the
      * last answers are kept, so that a candidate costs two lookups in the schema-wide maps, not thirty.
@@ -52,10 +54,17 @@ public final class SignalContext {
             TableStatistics table = tableStatistics.get(name.table());
             return table == null ? Optional.empty() : table.column(name.column());
         });
+        // candidates come in runs of one column set (CandidateGenerator#generate): one hash lookup per run
+        List<Candidate> run = null;
+        ColumnSet runFrom = null;
         for (Candidate candidate : candidates) {
-            rivals.merge(candidate.from(), 1, Integer::sum);
-            byFrom.computeIfAbsent(candidate.from(), ignored -> new java.util.ArrayList<>()).add(candidate);
+            if (run == null || !candidate.from().equals(runFrom)) {
+                runFrom = candidate.from();
+                run = byFrom.computeIfAbsent(runFrom, ignored -> new java.util.ArrayList<>());
+            }
+            run.add(candidate);
         }
+        byFrom.forEach((from, group) -> rivals.put(from, group.size()));
     }
 
     public SchemaSnapshot snapshot() {
@@ -99,6 +108,17 @@ public final class SignalContext {
     /** The candidates that start from the same columns (including this one). */
     public List<Candidate> candidatesFrom(ColumnSet from) {
         return byFrom.getOrDefault(from, List.of());
+    }
+
+    /**
+     * What {@code signal} works out from a target column set alone, worked out once per target: many candidates
+     * point at one key, and share its column set instance ({@code TableFacts#targetSet}). {@code compute} must
+     * depend on nothing but the target and this context.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T perTarget(String signal, ColumnSet target, java.util.function.Function<ColumnSet, T> compute) {
+        return (T) perTarget.computeIfAbsent(signal, ignored -> new java.util.IdentityHashMap<>())
+                .computeIfAbsent(target, compute);
     }
 
     /** How many candidates start from the same columns (including this one). */

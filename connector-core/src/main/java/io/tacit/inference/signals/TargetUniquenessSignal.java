@@ -2,6 +2,7 @@ package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.inference.candidates.Names;
+import io.tacit.model.ColumnSet;
 import io.tacit.model.ColumnStatistics;
 import io.tacit.model.Key;
 import io.tacit.model.KeyKind;
@@ -24,14 +25,19 @@ public final class TargetUniquenessSignal implements Signal {
 
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
-        Optional<Table> table = context.table(candidate.to().table());
+        // a fact of the target alone, shared by every candidate pointing at it
+        return context.perTarget(NAME, candidate.to(), to -> measure(to, context));
+    }
+
+    private static Optional<Measurement> measure(ColumnSet to, SignalContext context) {
+        Optional<Table> table = context.table(to.table());
         if (table.isEmpty()) {
             return Optional.empty();
         }
-        List<String> columns = candidate.to().columns();
+        List<String> columns = to.columns();
         boolean primary = table.get().primaryKey().map(key -> sameColumns(key, columns)).orElse(false);
         boolean declared = table.get().isDeclaredUnique(columns);
-        boolean inData = columns.size() == 1 && context.statistics(candidate.to().columnNames().get(0))
+        boolean inData = columns.size() == 1 && context.statistics(to.columnNames().get(0))
                 .flatMap(ColumnStatistics::unique).orElse(false);
         List<String> tokens = Names.tokens(columns.get(columns.size() - 1));
         boolean keyNamed = !tokens.isEmpty() && Names.KEY_SUFFIXES.contains(tokens.get(tokens.size() - 1))
@@ -45,19 +51,19 @@ public final class TargetUniquenessSignal implements Signal {
                 "data_unique_only", !declared && inData ? 1 : 0,
                 "key_named", keyNamed ? 1 : 0,
                 "generic_key", Names.GENERIC_KEY_NAMES.contains(Names.compact(columns.get(0))) ? 1 : 0,
-                "named_after_other_table", namedAfterOtherTable(candidate, context) ? 1 : 0));
+                "named_after_other_table", namedAfterOtherTable(to, context) ? 1 : 0));
     }
 
     /**
      * The key column is named exactly like another table ({@code country_area.area}, {@code edit_data.edit}): it
      * is itself a reference to that table, so columns with the same name most likely mean that table.
      */
-    private static boolean namedAfterOtherTable(Candidate candidate, SignalContext context) {
-        if (!candidate.to().isSingleColumn()) {
+    private static boolean namedAfterOtherTable(ColumnSet to, SignalContext context) {
+        if (!to.isSingleColumn()) {
             return false;
         }
-        String name = Names.compact(candidate.to().columns().get(0));
-        return context.index().tablesByAlias(name).stream().anyMatch(table -> !table.equals(candidate.to().table()));
+        String name = Names.compact(to.columns().get(0));
+        return context.index().tablesByAlias(name).stream().anyMatch(table -> !table.equals(to.table()));
     }
 
     private static boolean sameColumns(Key key, List<String> columns) {
