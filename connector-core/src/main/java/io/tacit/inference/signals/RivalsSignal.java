@@ -20,8 +20,8 @@ public final class RivalsSignal implements Signal {
 
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
-        java.util.List<String> aliases = context.index().facts(candidate.to().table())
-                .map(io.tacit.inference.candidates.TableFacts::aliases).orElse(java.util.List.of());
+        java.util.List<String> aliases = context.perTarget(NAME, candidate.to(), to -> context.index().facts(to.table())
+                .map(io.tacit.inference.candidates.TableFacts::aliases).orElse(java.util.List.of()));
         int others = 0;
         for (Candidate rival : context.candidatesFrom(candidate.from())) {
             boolean same = rival.to().equals(candidate.to()) && rival.discriminator().equals(candidate.discriminator());

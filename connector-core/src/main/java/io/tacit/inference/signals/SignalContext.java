@@ -31,7 +31,6 @@ public final class SignalContext {
     private final Map<TableName, TableStatistics> tableStatistics;
     private final Map<ColumnSet, Integer> rivals = new HashMap<>();
     private final Map<ColumnSet, List<Candidate>> byFrom = new HashMap<>();
-    private final Map<Pair, Optional<Containment>> estimates = new HashMap<>();
     private final Map<TableName, String> compactNames = new HashMap<>();
     /** What signals worked out about a target column set, by signal and target instance ({@link #perTarget}). */
     private final Map<String, Map<ColumnSet, Object>> perTarget = new HashMap<>();
@@ -42,6 +41,8 @@ public final class SignalContext {
     private final Recent<TableName, Optional<Table>> tables;
     private final Recent<ColumnName, Optional<Column>> columns;
     private final Recent<ColumnName, Optional<ColumnStatistics>> columnStatistics;
+    private final Recent<TableName, String> recentCompactNames =
+            new Recent<>(table -> compactNames.computeIfAbsent(table, name -> Names.compact(name.table())));
 
     public SignalContext(SchemaSnapshot snapshot, Statistics statistics, NameIndex index, List<Candidate> candidates) {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
@@ -102,7 +103,7 @@ public final class SignalContext {
 
     /** A table's name in compact form ({@link Names#compact(String)}), worked out once per table. */
     public String compactName(TableName table) {
-        return compactNames.computeIfAbsent(table, name -> Names.compact(name.table()));
+        return recentCompactNames.get(table);
     }
 
     /** The candidates that start from the same columns (including this one). */
@@ -140,16 +141,13 @@ public final class SignalContext {
             // statistics mix the partitions
             return Optional.empty();
         }
-        return estimates.computeIfAbsent(new Pair(candidate.from(), candidate.to()), ignored -> {
-            Optional<ColumnStatistics> from = statistics(candidate.from().columnNames().get(0));
-            Optional<ColumnStatistics> to = statistics(candidate.to().columnNames().get(0));
-            if (from.isEmpty() || to.isEmpty()) {
-                return Optional.empty();
-            }
-            return ValueOverlap.containment(from.get(), to.get());
-        });
-    }
-
-    private record Pair(ColumnSet from, ColumnSet to) {
+        // worked out each time it is asked: a candidate is measured once (again only after a probe, which then
+        // answers), so a map of the estimates by pair of columns only ever grew, one entry per candidate
+        Optional<ColumnStatistics> from = statistics(candidate.from().columnNames().get(0));
+        Optional<ColumnStatistics> to = statistics(candidate.to().columnNames().get(0));
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        return ValueOverlap.containment(from.get(), to.get());
     }
 }
