@@ -29,7 +29,6 @@ public final class SignalContext {
     private final NameIndex index;
     /** The statistics by table in a hash map: signals look them up several times per candidate. */
     private final Map<TableName, TableStatistics> tableStatistics;
-    private final Map<ColumnSet, Integer> rivals = new HashMap<>();
     private final Map<ColumnSet, List<Candidate>> byFrom = new HashMap<>();
     private final Map<TableName, String> compactNames = new HashMap<>();
     /** What signals worked out about a target column set, by signal and target instance ({@link #perTarget}). */
@@ -48,7 +47,8 @@ public final class SignalContext {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
         this.index = requireNonNull(index, "index is null");
-        this.tableStatistics = new HashMap<>(statistics.tables());
+        // already hashed (Statistics keeps a linked hash map): read in place, not copied
+        this.tableStatistics = statistics.tables();
         this.tables = new Recent<>(snapshot::table);
         this.columns = new Recent<>(snapshot::column);
         this.columnStatistics = new Recent<>(name -> {
@@ -65,7 +65,6 @@ public final class SignalContext {
             }
             run.add(candidate);
         }
-        byFrom.forEach((from, group) -> rivals.put(from, group.size()));
     }
 
     public SchemaSnapshot snapshot() {
@@ -124,7 +123,8 @@ public final class SignalContext {
 
     /** How many candidates start from the same columns (including this one). */
     public int rivals(ColumnSet from) {
-        return rivals.getOrDefault(from, 0);
+        List<Candidate> group = byFrom.get(from);
+        return group == null ? 0 : group.size();
     }
 
     /**
