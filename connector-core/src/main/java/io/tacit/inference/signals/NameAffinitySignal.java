@@ -2,9 +2,7 @@ package io.tacit.inference.signals;
 
 import io.tacit.inference.candidates.Candidate;
 import io.tacit.inference.candidates.MatchKind;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * How the referencing column's name points at the target: one feature per kind of name match (exact key
@@ -13,6 +11,7 @@ import java.util.TreeMap;
  */
 public final class NameAffinitySignal implements Signal {
     public static final String NAME = "name-affinity";
+    private static final int KINDS = MatchKind.values().length;
 
     @Override
     public String name() {
@@ -21,27 +20,21 @@ public final class NameAffinitySignal implements Signal {
 
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
-        Map<String, Double> features = new TreeMap<>();
         StringBuilder detail = new StringBuilder();
-        if (!candidate.matches().isEmpty()) {
-            // the strongest convention decides; weaker ones that also fit add nothing
-            features.put(NAME + "." + candidate.bestMatch().feature(), 1.0);
-        }
         for (MatchKind kind : candidate.matches()) {
             if (detail.length() > 0) {
                 detail.append("; ");
             }
             detail.append(kind.description());
         }
+        double strength = 1.0 - (double) candidate.bestMatch().ordinal() / KINDS;
+        String text = String.join(", ", candidate.from().columns()) + " -> " + candidate.to() + ": ";
         if (candidate.matches().isEmpty()) {
-            detail.append(MatchKind.VALUES_ONLY.description());
-        } else {
-            // one shared weight for "the name points here", refined per kind: a convention the training data
-            // never saw still counts as a name match
-            features.put(NAME + ".matched", 1.0);
+            return Optional.of(Measurement.of(NAME, strength, text + MatchKind.VALUES_ONLY.description()));
         }
-        double strength = 1.0 - (double) candidate.bestMatch().ordinal() / MatchKind.values().length;
-        return Optional.of(new Measurement(NAME, strength, features,
-                String.join(", ", candidate.from().columns()) + " -> " + candidate.to() + ": " + detail));
+        // the strongest convention decides, weaker ones that also fit add nothing; one shared weight for "the name
+        // points here", refined per kind: a convention the training data never saw still counts as a name match
+        return Optional.of(Measurement.of(NAME, strength, text + detail,
+                candidate.bestMatch().feature(), 1.0, "matched", 1.0));
     }
 }
