@@ -303,8 +303,9 @@ public final class CandidateGenerator {
         }
         // role words before a key name: billing_address_id -> address_id
         for (int i = 1; i < stripped.size(); i++) {
-            String tail = Names.compact(stripped.subList(i, stripped.size()));
-            if (!Names.GENERIC_KEY_NAMES.contains(tail)) {
+            List<String> tail = stripped.subList(i, stripped.size());
+            // a generic name (id, code) is never a key name of the index: the lookup finds nothing for it
+            if (tail.size() > 1 || !Names.GENERIC_KEY_NAMES.contains(tail.get(0))) {
                 for (ColumnName key : nearestKeys(from, index.keysByName(tail))) {
                     propose(from, key, MatchKind.ROLE_KEY_NAME);
                 }
@@ -312,7 +313,7 @@ public final class CandidateGenerator {
         }
         if (stripped.size() == 1) {
             for (int start = 1; start + 5 <= compactStripped.length(); start++) {
-                for (ColumnName key : nearestKeys(from, index.keysByName(compactStripped.substring(start)))) {
+                for (ColumnName key : nearestKeys(from, index.keysByNameFrom(compactStripped, start))) {
                     propose(from, key, MatchKind.ROLE_KEY_NAME);
                 }
             }
@@ -323,11 +324,11 @@ public final class CandidateGenerator {
             String compactStem = Names.compact(stem);
             proposeTables(from, index.tablesByAlias(compactStem), MatchKind.TABLE_AND_KEY);
             for (int i = 1; i < stem.size(); i++) {
-                proposeTables(from, index.tablesByAlias(Names.compact(stem.subList(i, stem.size()))), MatchKind.ROLE_TABLE);
+                proposeTables(from, index.tablesByAlias(stem.subList(i, stem.size())), MatchKind.ROLE_TABLE);
             }
             if (stem.size() == 1) {
                 for (int start = 1; start + 4 <= compactStem.length(); start++) {
-                    proposeTables(from, index.tablesByAlias(compactStem.substring(start)), MatchKind.ROLE_TABLE);
+                    proposeTables(from, index.tablesByAliasFrom(compactStem, start), MatchKind.ROLE_TABLE);
                 }
             }
             proposeByPrefix(from, stem, compactStem);
@@ -342,7 +343,7 @@ public final class CandidateGenerator {
             // a plural tail without a key suffix counts things (yes_votes, total_orders); it does not point at one
             boolean countsThings = !Names.singular(last).equals(last);
             for (int i = 1; i < stripped.size() && !countsThings; i++) {
-                List<TableName> others = new ArrayList<>(index.tablesByAlias(Names.compact(stripped.subList(i, stripped.size()))));
+                List<TableName> others = new ArrayList<>(index.tablesByAlias(stripped.subList(i, stripped.size())));
                 // without a key suffix, a tail naming its own table is a measure of it (product_inventory), not a link
                 others.remove(table.name());
                 proposeTables(from, others, MatchKind.ROLE_TABLE);
@@ -356,33 +357,27 @@ public final class CandidateGenerator {
         List<String> tableTokens = Names.tokens(table.name().table());
         List<String> own = stemTokens.orElse(stripped);
         if (!own.isEmpty()) {
-            Set<String> qualified = new LinkedHashSet<>();
+            // most of these names name nothing: each is built only when a table may go by it (NameIndex hashes)
+            Set<String> qualified = new java.util.HashSet<>();
+            String tableName = Names.compact(table.name().table());
             for (int i = 1; i <= tableTokens.size(); i++) {
                 // region_3_id in invoice_1 is not region_31: two numbers are never glued into another
                 List<String> before = tableTokens.subList(0, i);
                 if (!Names.gluesNumbers(before, own)) {
-                    List<String> head = new java.util.ArrayList<>(before);
-                    head.addAll(own);
-                    qualified.add(Names.compact(head));
+                    proposeQualified(from, before, own, tableName, qualified);
                 }
                 List<String> after = tableTokens.subList(tableTokens.size() - i, tableTokens.size());
                 if (!Names.gluesNumbers(own, after)) {
-                    List<String> tail = new java.util.ArrayList<>(own);
-                    tail.addAll(after);
-                    qualified.add(Names.compact(tail));
+                    proposeQualified(from, own, after, tableName, qualified);
                 }
             }
             for (int start = 0; start < tableTokens.size(); start++) {
                 for (int end = start + 1; end <= tableTokens.size(); end++) {
                     List<String> run = tableTokens.subList(start, end);
                     if (run.size() > own.size() && run.subList(run.size() - own.size(), run.size()).equals(own)) {
-                        qualified.add(Names.compact(run));
+                        proposeQualified(from, run, List.of(), tableName, qualified);
                     }
                 }
-            }
-            qualified.remove(Names.compact(tableTokens));
-            for (String alias : qualified) {
-                proposeTables(from, index.tablesByAlias(alias), MatchKind.QUALIFIED_NAME);
             }
         }
         // key-named columns of a detail table: area_gid_redirect.new_id -> area
@@ -393,7 +388,7 @@ public final class CandidateGenerator {
             // the owner is the longest table name that begins ours: l_area_release_group_example belongs to
             // l_area_release_group, not to l_area_release
             for (int i = tableTokens.size() - 1; i >= 1; i--) {
-                List<TableName> owners = index.tablesByAlias(Names.compact(tableTokens.subList(0, i)));
+                List<TableName> owners = index.tablesByAlias(tableTokens.subList(0, i));
                 if (!owners.isEmpty()) {
                     proposeTables(from, owners, MatchKind.OWNER_TABLE);
                     break;
@@ -417,6 +412,21 @@ public final class CandidateGenerator {
         if (stemTokens.isPresent() || personWord || selfWord) {
             // a measure ("quantity: how many items the customer purchased") mentions tables without referencing them
             column.comment().ifPresent(comment -> proposeFromComment(from, comment));
+        }
+    }
+
+    /**
+     * The tables named {@code first} followed by {@code second} ({@code artist} + {@code type}), once per name,
+     * never the column's own table by its own name.
+     */
+    private void proposeQualified(ColumnName from, List<String> first, List<String> second, String ownTable,
+            Set<String> proposed) {
+        List<TableName> tables = index.tablesByAlias(first, second);
+        if (!tables.isEmpty()) {
+            String name = Names.compact(first) + Names.compact(second);
+            if (!name.equals(ownTable) && proposed.add(name)) {
+                proposeTables(from, tables, MatchKind.QUALIFIED_NAME);
+            }
         }
     }
 

@@ -36,6 +36,9 @@ public final class NameIndex {
      */
     private final Map<String, List<TableName>> byBeginning = new HashMap<>();
     private final Map<String, List<ColumnName>> byKeyName = new HashMap<>();
+    /** The hash codes of the aliases and of the key names, asked before a name is built (see {@link NameHashes}). */
+    private final NameHashes aliasHashes = new NameHashes();
+    private final NameHashes keyNameHashes = new NameHashes();
     private final Map<String, List<TableName>> byExactName = new HashMap<>();
     private final Map<String, List<KeyMember>> byKeyMember = new HashMap<>();
     /** Compact (prefix-stripped) column name → how many tables have a column of that name. */
@@ -105,6 +108,8 @@ public final class NameIndex {
             }
         }
         pruneRepeatedKeyNames();
+        byAlias.keySet().forEach(aliasHashes::add);
+        byKeyName.keySet().forEach(keyNameHashes::add);
     }
 
     /**
@@ -173,6 +178,34 @@ public final class NameIndex {
 
     public List<TableName> tablesByAlias(String compactAlias) {
         return byAlias.getOrDefault(compactAlias, List.of());
+    }
+
+    /** {@link #tablesByAlias(String)} of the compact form of {@code tokens}, built only when a table may go by it. */
+    public List<TableName> tablesByAlias(List<String> tokens) {
+        return aliasHashes.mightContain(Names.compactHash(tokens)) ? tablesByAlias(Names.compact(tokens)) : List.of();
+    }
+
+    /** {@link #tablesByAlias(String)} of {@code compact} followed by the compact form of {@code tokens}. */
+    public List<TableName> tablesByAlias(List<String> first, List<String> second) {
+        if (!aliasHashes.mightContain(Names.compactHash(first, second))) {
+            return List.of();
+        }
+        return tablesByAlias(Names.compact(first) + Names.compact(second));
+    }
+
+    /** {@link #tablesByAlias(String)} of {@code name.substring(start)}, cut only when a table may go by it. */
+    public List<TableName> tablesByAliasFrom(String name, int start) {
+        return aliasHashes.mightContain(Names.hashFrom(name, start)) ? tablesByAlias(name.substring(start)) : List.of();
+    }
+
+    /** {@link #keysByName(String)} of the compact form of {@code tokens}, built only when a key may have it. */
+    public List<ColumnName> keysByName(List<String> tokens) {
+        return keyNameHashes.mightContain(Names.compactHash(tokens)) ? keysByName(Names.compact(tokens)) : List.of();
+    }
+
+    /** {@link #keysByName(String)} of {@code name.substring(start)}, cut only when a key may have it. */
+    public List<ColumnName> keysByNameFrom(String name, int start) {
+        return keyNameHashes.mightContain(Names.hashFrom(name, start)) ? keysByName(name.substring(start)) : List.of();
     }
 
     public List<ColumnName> keysByName(String compactName) {

@@ -89,6 +89,35 @@ public final class Names {
         return String.join("", tokens);
     }
 
+    /** {@code compact(tokens).hashCode()}, without building the compact form. */
+    public static int compactHash(List<String> tokens) {
+        return compactHash(0, tokens);
+    }
+
+    /** {@code (compact(first) + compact(second)).hashCode()}, without building either. */
+    public static int compactHash(List<String> first, List<String> second) {
+        return compactHash(compactHash(0, first), second);
+    }
+
+    /** {@code name.substring(start).hashCode()}, without the substring. */
+    public static int hashFrom(String name, int start) {
+        int hash = 0;
+        for (int i = start; i < name.length(); i++) {
+            hash = 31 * hash + name.charAt(i);
+        }
+        return hash;
+    }
+
+    private static int compactHash(int hash, List<String> tokens) {
+        for (int t = 0; t < tokens.size(); t++) {
+            String token = tokens.get(t);
+            for (int i = 0; i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+        }
+        return hash;
+    }
+
     public static String compact(String name) {
         if (name.length() > CACHED_LENGTH) {
             return compact(tokens(name));
