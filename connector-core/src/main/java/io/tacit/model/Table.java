@@ -55,11 +55,19 @@ public record Table(
 
     /** Whether this exact column set (in any order) is declared unique by a key. */
     public boolean isDeclaredUnique(List<String> columnSet) {
-        for (Key key : allKeys()) {
-            if (key.columns().size() == columnSet.size() && key.columns().containsAll(columnSet)) {
+        // asked for every candidate: the keys are read where they are, no list of them is built
+        if (primaryKey.isPresent() && sameColumns(primaryKey.get(), columnSet)) {
+            return true;
+        }
+        for (Key key : uniqueKeys) {
+            if (sameColumns(key, columnSet)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean sameColumns(Key key, List<String> columnSet) {
+        return key.columns().size() == columnSet.size() && key.columns().containsAll(columnSet);
     }
 }

@@ -297,6 +297,11 @@ public final class ScoringModel {
 
     /** Whether the candidate was judged on its values (a containment figure), not on metadata alone. */
     public static boolean hasValueEvidence(List<Measurement> measurements) {
-        return measurements.stream().anyMatch(measurement -> measurement.signal().equals(ContainmentSignal.NAME));
+        for (Measurement measurement : measurements) {
+            if (measurement.signal().equals(ContainmentSignal.NAME)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
