@@ -759,17 +759,17 @@ public final class CandidateGenerator {
     }
 
     private static boolean related(Table left, Table right) {
-        Optional<TableName> leftParent = left.parent();
-        Optional<TableName> rightParent = right.parent();
-        return leftParent.map(right.name()::equals).orElse(false)
-                || rightParent.map(left.name()::equals).orElse(false)
-                || (leftParent.isPresent() && leftParent.equals(rightParent));
+        return related(left.name(), left.parent(), right.name(), right.parent());
     }
 
     /** Partitions and inheritance children repeat their parent's key: no edge between parent and child. */
     private boolean related(TableName left, TableName right) {
-        Optional<TableName> leftParent = index.facts(left).flatMap(facts -> facts.table().parent());
-        Optional<TableName> rightParent = index.facts(right).flatMap(facts -> facts.table().parent());
+        return related(left, index.facts(left).flatMap(facts -> facts.table().parent()),
+                right, index.facts(right).flatMap(facts -> facts.table().parent()));
+    }
+
+    private static boolean related(TableName left, Optional<TableName> leftParent, TableName right,
+            Optional<TableName> rightParent) {
         return leftParent.map(right::equals).orElse(false)
                 || rightParent.map(left::equals).orElse(false)
                 || (leftParent.isPresent() && leftParent.equals(rightParent));
