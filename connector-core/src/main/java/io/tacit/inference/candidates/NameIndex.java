@@ -8,6 +8,7 @@ import io.tacit.model.Key;
 import io.tacit.model.Statistics;
 import io.tacit.model.Table;
 import io.tacit.model.TableName;
+import io.tacit.statistics.LongHashSet;
 import io.tacit.model.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +37,14 @@ public final class NameIndex {
      */
     private final Map<String, List<TableName>> byBeginning = new HashMap<>();
     private final Map<String, List<ColumnName>> byKeyName = new HashMap<>();
-    /** The hash codes of the aliases and of the key names, asked before a name is built (see {@link NameHashes}). */
-    private final NameHashes aliasHashes = new NameHashes();
-    private final NameHashes keyNameHashes = new NameHashes();
+    /**
+     * The hash codes of the aliases and of the key names, asked before a name is built: most names a column tries
+     * (completed by its table's words, its tails and substrings) name nothing, and a few kilobytes of hash codes
+     * answer that without building them ({@link Names#compactHash}). A hash found may belong to another name: the
+     * map lookup that follows decides.
+     */
+    private final LongHashSet aliasHashes = new LongHashSet();
+    private final LongHashSet keyNameHashes = new LongHashSet();
     private final Map<String, List<TableName>> byExactName = new HashMap<>();
     private final Map<String, List<KeyMember>> byKeyMember = new HashMap<>();
     /** Compact (prefix-stripped) column name → how many tables have a column of that name. */
@@ -108,8 +114,8 @@ public final class NameIndex {
             }
         }
         pruneRepeatedKeyNames();
-        byAlias.keySet().forEach(aliasHashes::add);
-        byKeyName.keySet().forEach(keyNameHashes::add);
+        byAlias.keySet().forEach(alias -> aliasHashes.add(alias.hashCode()));
+        byKeyName.keySet().forEach(name -> keyNameHashes.add(name.hashCode()));
     }
 
     /**
@@ -182,12 +188,12 @@ public final class NameIndex {
 
     /** {@link #tablesByAlias(String)} of the compact form of {@code tokens}, built only when a table may go by it. */
     public List<TableName> tablesByAlias(List<String> tokens) {
-        return aliasHashes.mightContain(Names.compactHash(tokens)) ? tablesByAlias(Names.compact(tokens)) : List.of();
+        return aliasHashes.contains(Names.compactHash(tokens)) ? tablesByAlias(Names.compact(tokens)) : List.of();
     }
 
     /** {@link #tablesByAlias(String)} of {@code compact} followed by the compact form of {@code tokens}. */
     public List<TableName> tablesByAlias(List<String> first, List<String> second) {
-        if (!aliasHashes.mightContain(Names.compactHash(first, second))) {
+        if (!aliasHashes.contains(Names.compactHash(first, second))) {
             return List.of();
         }
         return tablesByAlias(Names.compact(first) + Names.compact(second));
@@ -195,17 +201,17 @@ public final class NameIndex {
 
     /** {@link #tablesByAlias(String)} of {@code name.substring(start)}, cut only when a table may go by it. */
     public List<TableName> tablesByAliasFrom(String name, int start) {
-        return aliasHashes.mightContain(Names.hashFrom(name, start)) ? tablesByAlias(name.substring(start)) : List.of();
+        return aliasHashes.contains(Names.hashFrom(name, start)) ? tablesByAlias(name.substring(start)) : List.of();
     }
 
     /** {@link #keysByName(String)} of the compact form of {@code tokens}, built only when a key may have it. */
     public List<ColumnName> keysByName(List<String> tokens) {
-        return keyNameHashes.mightContain(Names.compactHash(tokens)) ? keysByName(Names.compact(tokens)) : List.of();
+        return keyNameHashes.contains(Names.compactHash(tokens)) ? keysByName(Names.compact(tokens)) : List.of();
     }
 
     /** {@link #keysByName(String)} of {@code name.substring(start)}, cut only when a key may have it. */
     public List<ColumnName> keysByNameFrom(String name, int start) {
-        return keyNameHashes.mightContain(Names.hashFrom(name, start)) ? keysByName(name.substring(start)) : List.of();
+        return keyNameHashes.contains(Names.hashFrom(name, start)) ? keysByName(name.substring(start)) : List.of();
     }
 
     public List<ColumnName> keysByName(String compactName) {

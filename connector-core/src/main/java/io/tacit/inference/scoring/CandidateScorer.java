@@ -41,7 +41,7 @@ public final class CandidateScorer {
         }
         double raw = ScoringModel.probability(logit);
         return new ScoredCandidate(candidate, measurements, raw, model.confidence(raw, measurements),
-                java.util.Arrays.asList(contributions));
+                List.of(contributions));
     }
 
     /**

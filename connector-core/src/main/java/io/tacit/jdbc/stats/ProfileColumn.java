@@ -8,6 +8,7 @@ import io.tacit.model.ColumnStatistics;
 import io.tacit.model.DistinctCount;
 import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.TypeFamily;
+import io.tacit.statistics.LongHashSet;
 import io.tacit.statistics.ValueSketches;
 import io.tacit.statistics.ValueText;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 
 /**
  * A fast 64-bit hash of a byte range, eight bytes a step, for counting distinct values exactly in a
- * {@link LongHashSet}. Not the sketch's hash (the sketch hashes each distinct value once with its own
+ * {@link io.tacit.statistics.LongHashSet}. Not the sketch's hash (the sketch hashes each distinct value once with its own
  * MurmurHash3); this one runs for every row, so it must be cheap and mix well enough that two distinct values
  * of one column practically never collide (about n² / 2⁶⁵ for n distinct values).
  */

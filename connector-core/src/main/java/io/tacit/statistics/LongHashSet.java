@@ -1,10 +1,11 @@
-package io.tacit.jdbc.stats;
+package io.tacit.statistics;
 
 /**
- * A set of longs by open addressing: what the profiler counts distinct values with (integer values
- * themselves, or 64-bit hashes of text values), 16 bytes per entry and no object per value.
+ * A set of longs by open addressing, 16 bytes per entry and no object per value: what the profiler counts
+ * distinct values with (integer values themselves, or 64-bit hashes of text values), and what the name index
+ * asks whether a name's hash code is one of its names' before it builds the name.
  */
-final class LongHashSet {
+public final class LongHashSet {
     private static final long EMPTY = 0;
     private long[] slots;
     private int size;
@@ -12,17 +13,17 @@ final class LongHashSet {
     private int mask;
     private int resizeAt;
 
-    LongHashSet() {
+    public LongHashSet() {
         this(64);
     }
 
-    LongHashSet(int expected) {
+    public LongHashSet(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         allocate(capacity);
     }
 
     /** Adds {@code value}; whether it was new. */
-    boolean add(long value) {
+    public boolean add(long value) {
         if (value == EMPTY) {
             if (hasZero) {
                 return false;
@@ -49,12 +50,30 @@ final class LongHashSet {
         }
     }
 
-    int size() {
+    /** Whether {@code value} was added. */
+    public boolean contains(long value) {
+        if (value == EMPTY) {
+            return hasZero;
+        }
+        int index = mix(value) & mask;
+        while (true) {
+            long slot = slots[index];
+            if (slot == value) {
+                return true;
+            }
+            if (slot == EMPTY) {
+                return false;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    public int size() {
         return size;
     }
 
     /** Every element, in no particular order. */
-    long[] toArray() {
+    public long[] toArray() {
         long[] result = new long[size];
         int next = 0;
         if (hasZero) {

@@ -1,4 +1,4 @@
-package io.tacit.jdbc.stats;
+package io.tacit.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,20 +28,5 @@ class LongHashSetTest {
         long[] elements = set.toArray();
         Arrays.sort(elements);
         assertThat(elements).containsExactly(reference.stream().sorted().mapToLong(Long::longValue).toArray());
-    }
-
-    @Test
-    void asciiDigitsMatchLongToString() {
-        Random random = new Random(11);
-        long[] edges = {0, 1, -1, 9, 10, -10, 99, -100, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
-        for (long value : edges) {
-            assertThat(new String(ProfileColumn.asciiDigits(value), java.nio.charset.StandardCharsets.US_ASCII))
-                    .isEqualTo(Long.toString(value));
-        }
-        for (int i = 0; i < 100_000; i++) {
-            long value = random.nextLong() >> random.nextInt(64);
-            assertThat(new String(ProfileColumn.asciiDigits(value), java.nio.charset.StandardCharsets.US_ASCII))
-                    .isEqualTo(Long.toString(value));
-        }
     }
 }
