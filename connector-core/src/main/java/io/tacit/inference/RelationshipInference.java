@@ -31,6 +31,7 @@ import io.tacit.spi.Inference;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.ValueProbe;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public final class RelationshipInference implements Inference {
     /** Candidates below this confidence are not worth a probe. */
     private static final double PROBE_FLOOR = 0.05;
     private static final int PROBE_ROUNDS = 3;
+    private static final String UNIQUE_FEATURE = KeyShapeSignal.NAME + ".unique";
 
     private final InferenceSettings settings;
     private final ScoringModel model;
@@ -85,12 +87,13 @@ public final class RelationshipInference implements Inference {
         progress.stageStarted("signals", candidates.size());
         SignalContext context = new SignalContext(snapshot, statistics, index, candidates);
         CandidateScorer scorer = new CandidateScorer(Signals.all(), model);
-        Map<Candidate, ScoredCandidate> scored = new LinkedHashMap<>();
+        // in candidate order, position for position
+        List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
         long scoringNanos = 0;
         for (Candidate candidate : candidates) {
             List<Measurement> measurements = scorer.measure(candidate, context);
             long scoring = System.nanoTime();
-            scored.put(candidate, scorer.score(candidate, measurements));
+            scored.add(scorer.score(candidate, measurements));
             scoringNanos += System.nanoTime() - scoring;
         }
         progress.stageFinished("signals");
@@ -100,39 +103,12 @@ public final class RelationshipInference implements Inference {
         start = now;
 
         progress.stageStarted("selection", scored.size());
-        List<ScoredCandidate> chosen = GlobalSelection.select(List.copyOf(scored.values()));
+        int[] chosen = GlobalSelection.choose(scored);
         progress.stageFinished("selection");
         start = lap(stageMillis, "selection", start);
 
         if (statistics.level() != StatisticsLevel.METADATA && settings.maxProbes() > 0) {
-            progress.stageStarted("probes", Math.min(settings.maxProbes(), chosen.size()));
-            int budget = settings.maxProbes();
-            Set<Candidate> probed = new HashSet<>();
-            for (int round = 0; round < PROBE_ROUNDS && budget > 0; round++) {
-                boolean changed = false;
-                for (ScoredCandidate choice : chosen) {
-                    Candidate candidate = choice.candidate();
-                    if (budget == 0 || choice.confidence() < PROBE_FLOOR || probed.contains(candidate)) {
-                        continue;
-                    }
-                    probed.add(candidate);
-                    budget--;
-                    // a polymorphic candidate is checked on its own partition: the rows of its discriminator value
-                    Optional<Containment> answer = probe.containment(candidate.from(), candidate.to(),
-                            candidate.discriminator());
-                    progress.advanced(1);
-                    if (answer.isPresent()) {
-                        candidate.probed(answer.get());
-                        scored.put(candidate, scorer.score(candidate, scorer.measure(candidate, context)));
-                        changed = true;
-                    }
-                }
-                if (!changed) {
-                    break;
-                }
-                chosen = GlobalSelection.select(List.copyOf(scored.values()));
-            }
-            progress.stageFinished("probes");
+            chosen = probe(scored, chosen, probe, scorer, context, progress);
         }
         lap(stageMillis, "probes", start);
 
@@ -142,12 +118,57 @@ public final class RelationshipInference implements Inference {
             relationships.add(declared(run, snapshot, foreignKey));
             declaredFrom.add(foreignKey.from());
         }
-        for (ScoredCandidate choice : chosen) {
+        // in candidate order, which is the order of the relationships (from, to, discriminator): the result's sort
+        // then finds them in order instead of comparing names scattered over the heap
+        BitSet published = new BitSet(scored.size());
+        for (int position : chosen) {
+            published.set(position);
+        }
+        for (int position = published.nextSetBit(0); position >= 0; position = published.nextSetBit(position + 1)) {
+            ScoredCandidate choice = scored.get(position);
             if (choice.confidence() >= settings.minConfidence() && !declaredFrom.contains(choice.candidate().from())) {
                 relationships.add(inferred(run, snapshot, choice));
             }
         }
         return new InferenceResult(run, snapshot, statistics.level(), relationships, candidates.size(), stageMillis);
+    }
+
+    /**
+     * Exact containment for the chosen candidates, most confident first, within the probe budget; a candidate
+     * whose answer changes its score is scored again in place and the choice made again (a few rounds at most).
+     */
+    private int[] probe(List<ScoredCandidate> scored, int[] chosenPositions, ValueProbe probe, CandidateScorer scorer,
+            SignalContext context, ProgressListener progress) {
+        int[] chosen = chosenPositions;
+        progress.stageStarted("probes", Math.min(settings.maxProbes(), chosen.length));
+        int budget = settings.maxProbes();
+        BitSet probed = new BitSet(scored.size());
+        for (int round = 0; round < PROBE_ROUNDS && budget > 0; round++) {
+            boolean changed = false;
+            for (int position : chosen) {
+                Candidate candidate = scored.get(position).candidate();
+                if (budget == 0 || scored.get(position).confidence() < PROBE_FLOOR || probed.get(position)) {
+                    continue;
+                }
+                probed.set(position);
+                budget--;
+                // a polymorphic candidate is checked on its own partition: the rows of its discriminator value
+                Optional<Containment> answer = probe.containment(candidate.from(), candidate.to(),
+                        candidate.discriminator());
+                progress.advanced(1);
+                if (answer.isPresent()) {
+                    candidate.probed(answer.get());
+                    scored.set(position, scorer.score(candidate, scorer.measure(candidate, context)));
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+            chosen = GlobalSelection.choose(scored);
+        }
+        progress.stageFinished("probes");
+        return chosen;
     }
 
     private static long lap(Map<String, Long> stageMillis, String stage, long start) {
@@ -176,7 +197,7 @@ public final class RelationshipInference implements Inference {
             double contribution = contributions.isEmpty() ? model.contribution(measurement) : contributions.get(i);
             evidence.add(new Evidence(measurement.signal(), measurement.value(), contribution, measurement.detail()));
             if (measurement.signal().equals(KeyShapeSignal.NAME)) {
-                unique = measurement.features().getOrDefault(KeyShapeSignal.NAME + ".unique", 0.0) > 0;
+                unique = measurement.features().getOrDefault(UNIQUE_FEATURE, 0.0) > 0;
             }
         }
         evidence.sort(Comparator.comparingDouble(Evidence::contribution).reversed().thenComparing(Evidence::signal));

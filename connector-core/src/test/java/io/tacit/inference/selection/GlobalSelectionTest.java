@@ -1,5 +1,6 @@
 package io.tacit.inference.selection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tacit.inference.candidates.Candidate;
@@ -67,5 +68,27 @@ class GlobalSelectionTest {
 
         assertEquals(List.of(toOrders.candidate().key(), toUsers.candidate().key()),
                 chosen(List.of(secondForUsers, toUsers, toOrders)));
+    }
+
+    @Test
+    void aKeyThatReferencesAnotherTableStillGetsItsOwnTarget() {
+        // orders.order_no -> accounts.order_no is chosen; the way back is not, but accounts.order_no may still
+        // reference a third table
+        ScoredCandidate forward = scored(ColumnSet.of(ORDERS, "order_no"), ColumnSet.of(ACCOUNTS, "order_no"), 0.9);
+        ScoredCandidate backward = scored(ColumnSet.of(ACCOUNTS, "order_no"), ColumnSet.of(ORDERS, "order_no"), 0.8);
+        ScoredCandidate onward = scored(ColumnSet.of(ACCOUNTS, "order_no"), ColumnSet.of(USERS, "order_no"), 0.7);
+
+        assertEquals(List.of(forward.candidate().key(), onward.candidate().key()),
+                chosen(List.of(onward, backward, forward)));
+    }
+
+    @Test
+    void thePositionsChosenAreThoseOfTheChoiceMostConfidentFirst() {
+        ScoredCandidate low = scored(ColumnSet.of(ORDERS, "user_id"), ColumnSet.of(ACCOUNTS, "id"), 0.6);
+        ScoredCandidate high = scored(ColumnSet.of(ORDERS, "user_id"), ColumnSet.of(USERS, "id"), 0.9);
+        ScoredCandidate other = scored(ColumnSet.of(COMMENTS, "order_id"), ColumnSet.of(ORDERS, "id"), 0.7);
+
+        assertArrayEquals(new int[] {1, 2}, GlobalSelection.choose(List.of(low, high, other)));
+        assertArrayEquals(new int[] {}, GlobalSelection.choose(List.of()));
     }
 }
