@@ -87,13 +87,18 @@ public final class RelationshipInference implements Inference {
         progress.stageStarted("signals", candidates.size());
         SignalContext context = new SignalContext(snapshot, statistics, index, candidates);
         CandidateScorer scorer = new CandidateScorer(Signals.all(), model);
-        // in candidate order, position for position
+        // in candidate order, position for position. A candidate confident enough to be published gets its
+        // relationship and evidence here, while its measurements are still in the processor's cache: written
+        // after selection, they were read back from all over the heap (the time counts as scoring)
         List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
+        List<Relationship> publishable = new ArrayList<>(candidates.size());
         long scoringNanos = 0;
         for (Candidate candidate : candidates) {
             List<Measurement> measurements = scorer.measure(candidate, context);
             long scoring = System.nanoTime();
-            scored.add(scorer.score(candidate, measurements));
+            ScoredCandidate scoredCandidate = scorer.score(candidate, measurements);
+            publishable.add(publishable(run, snapshot, scoredCandidate));
+            scored.add(withoutMeasurements(scoredCandidate));
             scoringNanos += System.nanoTime() - scoring;
         }
         progress.stageFinished("signals");
@@ -108,7 +113,7 @@ public final class RelationshipInference implements Inference {
         start = lap(stageMillis, "selection", start);
 
         if (statistics.level() != StatisticsLevel.METADATA && settings.maxProbes() > 0) {
-            chosen = probe(scored, chosen, probe, scorer, context, progress);
+            chosen = probe(run, snapshot, scored, publishable, chosen, probe, scorer, context, progress);
         }
         lap(stageMillis, "probes", start);
 
@@ -125,9 +130,9 @@ public final class RelationshipInference implements Inference {
             published.set(position);
         }
         for (int position = published.nextSetBit(0); position >= 0; position = published.nextSetBit(position + 1)) {
-            ScoredCandidate choice = scored.get(position);
-            if (choice.confidence() >= settings.minConfidence() && !declaredFrom.contains(choice.candidate().from())) {
-                relationships.add(inferred(run, snapshot, choice));
+            Relationship relationship = publishable.get(position);
+            if (relationship != null && !declaredFrom.contains(relationship.from())) {
+                relationships.add(relationship);
             }
         }
         return new InferenceResult(run, snapshot, statistics.level(), relationships, candidates.size(), stageMillis);
@@ -137,7 +142,8 @@ public final class RelationshipInference implements Inference {
      * Exact containment for the chosen candidates, most confident first, within the probe budget; a candidate
      * whose answer changes its score is scored again in place and the choice made again (a few rounds at most).
      */
-    private int[] probe(List<ScoredCandidate> scored, int[] chosenPositions, ValueProbe probe, CandidateScorer scorer,
+    private int[] probe(RunContext run, SchemaSnapshot snapshot, List<ScoredCandidate> scored,
+            List<Relationship> publishable, int[] chosenPositions, ValueProbe probe, CandidateScorer scorer,
             SignalContext context, ProgressListener progress) {
         int[] chosen = chosenPositions;
         progress.stageStarted("probes", Math.min(settings.maxProbes(), chosen.length));
@@ -158,7 +164,9 @@ public final class RelationshipInference implements Inference {
                 progress.advanced(1);
                 if (answer.isPresent()) {
                     candidate.probed(answer.get());
-                    scored.set(position, scorer.score(candidate, scorer.measure(candidate, context)));
+                    ScoredCandidate rescored = scorer.score(candidate, scorer.measure(candidate, context));
+                    publishable.set(position, publishable(run, snapshot, rescored));
+                    scored.set(position, withoutMeasurements(rescored));
                     changed = true;
                 }
             }
@@ -186,6 +194,19 @@ public final class RelationshipInference implements Inference {
         return new Relationship(foreignKey.from(), foreignKey.to(),
                 unique ? RelationshipKind.ONE_TO_ONE : RelationshipKind.FOREIGN_KEY, Origin.DECLARED,
                 unique ? Cardinality.ONE_TO_ONE : Cardinality.MANY_TO_ONE, 1.0, Optional.empty(), provenance);
+    }
+
+    /**
+     * What selection needs of a scored candidate once its evidence is written: its measurements are most of
+     * the memory of inference, and kept to the end they made every young collection copy them.
+     */
+    private static ScoredCandidate withoutMeasurements(ScoredCandidate scored) {
+        return new ScoredCandidate(scored.candidate(), List.of(), scored.rawProbability(), scored.confidence());
+    }
+
+    /** The relationship {@code choice} publishes if chosen; null when it is not confident enough to be published. */
+    private Relationship publishable(RunContext run, SchemaSnapshot snapshot, ScoredCandidate choice) {
+        return choice.confidence() >= settings.minConfidence() ? inferred(run, snapshot, choice) : null;
     }
 
     private Relationship inferred(RunContext run, SchemaSnapshot snapshot, ScoredCandidate choice) {
