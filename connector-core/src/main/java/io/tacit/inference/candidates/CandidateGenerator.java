@@ -79,7 +79,11 @@ public final class CandidateGenerator {
 
     private final NameIndex index;
     private final Statistics statistics;
-    /** By key; hashed while proposing (a sorted map costs a log factor per proposal), sorted once at the end. */
+    /**
+     * The candidates from the table being worked on, by key. Every proposal of a table starts from that table, so
+     * candidates are collected, cleaned up, cut and sorted one table at a time, while they are in the processor's
+     * cache: schema-wide passes over every candidate read them back from all over the heap on large schemas.
+     */
     private final Map<String, Candidate> candidates = new HashMap<>();
     private final List<TableName> personTables = new ArrayList<>();
     private final int maxTargets;
@@ -87,7 +91,7 @@ public final class CandidateGenerator {
     private ColumnName source;
     private TableFacts sourceFacts;
     private Column sourceColumn;
-    /** Targets a bounded lookup left out, by column set: the most any one lookup left out. */
+    /** Targets a bounded lookup left out, by column set of the table being worked on: the most any one lookup left out. */
     private final Map<ColumnSet, Integer> unproposed = new HashMap<>();
 
     public CandidateGenerator(NameIndex index, Statistics statistics) {
@@ -110,9 +114,22 @@ public final class CandidateGenerator {
         }
     }
 
-    /** Every candidate, sorted by from, to and discriminator. */
+    /**
+     * Every candidate, sorted by from, to and discriminator: the tables in the order of their qualified names,
+     * each table's candidates in key order.
+     */
     public List<Candidate> generate() {
+        ValueCandidates byValues = new ValueCandidates(index, statistics);
+        List<Map.Entry<String, TableFacts>> tables = new ArrayList<>(index.allFacts().size());
         for (TableFacts facts : index.allFacts().values()) {
+            tables.add(Map.entry(facts.table().name().qualified() + "(", facts));
+        }
+        tables.sort(Map.Entry.comparingByKey());
+        List<Candidate> all = new ArrayList<>();
+        for (Map.Entry<String, TableFacts> table : tables) {
+            TableFacts facts = table.getValue();
+            candidates.clear();
+            unproposed.clear();
             for (Column column : facts.table().columns()) {
                 if (column.type().family().keyLike()) {
                     proposeForColumn(facts, column);
@@ -122,49 +139,40 @@ public final class CandidateGenerator {
             proposeComposite(facts);
             proposeExtension(facts);
             proposePolymorphic(facts);
+            dropRedundantCommentMatches();
+            if (byValues.applicable()) {
+                proposeByValues(facts, byValues);
+            }
+            capTargets(all);
         }
-        dropRedundantCommentMatches();
-        proposeByValues();
-        return capTargets();
+        return List.copyOf(all);
     }
 
     /**
      * Keeps at most {@code maxTargets} targets per column set and discriminator value, the best by
      * {@link #PRIOR}, so that the work of the later stages grows with the columns however ambiguous a name is
-     * ({@code tenant_id} in a schema of many tenant-like tables). The kept ones record how many were dropped.
+     * ({@code tenant_id} in a schema of many tenant-like tables). The kept ones record how many were dropped;
+     * they go to {@code kept} in key order.
      */
-    private List<Candidate> capTargets() {
-        // in key order, which starts with the referencing table: grouped by that table first, so that the sort
-        // compares the few candidates of one table, not every candidate with every other
-        Map<TableName, List<Candidate>> byTable = new HashMap<>();
-        for (Candidate candidate : candidates.values()) {
-            byTable.computeIfAbsent(candidate.from().table(), ignored -> new ArrayList<>()).add(candidate);
-        }
-        List<Map.Entry<String, List<Candidate>>> tables = new ArrayList<>(byTable.size());
-        byTable.forEach((table, group) -> tables.add(Map.entry(table.qualified() + "(", group)));
-        tables.sort(Map.Entry.comparingByKey());
-        List<Candidate> kept = new ArrayList<>(candidates.size());
-        for (Map.Entry<String, List<Candidate>> table : tables) {
-            List<Candidate> all = table.getValue();
-            all.sort(Comparator.comparing(Candidate::key));
-            // each column set's candidates are a run
-            int runStart = 0;
-            for (int i = 1; i <= all.size(); i++) {
-                if (i < all.size() && all.get(i).from().equals(all.get(runStart).from())) {
-                    continue;
-                }
-                List<Candidate> run = all.subList(runStart, i);
-                ColumnSet from = run.get(0).from();
-                if (run.size() <= maxTargets && !unproposed.containsKey(from)) {
-                    kept.addAll(run);
-                } else {
-                    Set<Candidate> cut = cut(run, unproposed.getOrDefault(from, 0));
-                    run.stream().filter(candidate -> !cut.contains(candidate)).forEach(kept::add);
-                }
-                runStart = i;
+    private void capTargets(List<Candidate> kept) {
+        List<Candidate> table = new ArrayList<>(candidates.values());
+        table.sort(Comparator.comparing(Candidate::key));
+        // each column set's candidates are a run
+        int runStart = 0;
+        for (int i = 1; i <= table.size(); i++) {
+            if (i < table.size() && table.get(i).from().equals(table.get(runStart).from())) {
+                continue;
             }
+            List<Candidate> run = table.subList(runStart, i);
+            ColumnSet from = run.get(0).from();
+            if (run.size() <= maxTargets && !unproposed.containsKey(from)) {
+                kept.addAll(run);
+            } else {
+                Set<Candidate> cut = cut(run, unproposed.getOrDefault(from, 0));
+                run.stream().filter(candidate -> !cut.contains(candidate)).forEach(kept::add);
+            }
+            runStart = i;
         }
-        return List.copyOf(kept);
     }
 
     /** The candidates of one column set beyond {@code maxTargets} per discriminator value; the rest learn how many. */
@@ -232,28 +240,22 @@ public final class CandidateGenerator {
         return keys.stream().filter(key -> kept.contains(key.table())).toList();
     }
 
-    /** Columns no name points anywhere: candidates from their values alone (see {@link ValueCandidates}). */
-    private void proposeByValues() {
-        ValueCandidates byValues = new ValueCandidates(index, statistics);
-        if (!byValues.applicable()) {
-            return;
-        }
+    /** Columns of one table no name points anywhere: candidates from their values alone (see {@link ValueCandidates}). */
+    private void proposeByValues(TableFacts facts, ValueCandidates byValues) {
         Set<ColumnSet> named = new java.util.HashSet<>();
         for (Candidate candidate : candidates.values()) {
             named.add(candidate.from());
         }
-        for (TableFacts facts : index.allFacts().values()) {
-            Table table = facts.table();
-            for (Column column : table.columns()) {
-                ColumnSet from = ColumnSet.of(table.columnName(column.name()));
-                if (named.contains(from)) {
-                    continue;
-                }
-                for (ColumnSet to : byValues.propose(table, column)) {
-                    if (!related(table.name(), to.table())) {
-                        Candidate fresh = new Candidate(from, to, Optional.empty());
-                        candidates.putIfAbsent(fresh.key(), fresh);
-                    }
+        Table table = facts.table();
+        for (Column column : table.columns()) {
+            ColumnSet from = ColumnSet.of(table.columnName(column.name()));
+            if (named.contains(from)) {
+                continue;
+            }
+            for (ColumnSet to : byValues.propose(table, column)) {
+                if (!related(table.name(), to.table())) {
+                    Candidate fresh = new Candidate(from, to, Optional.empty());
+                    candidates.putIfAbsent(fresh.key(), fresh);
                 }
             }
         }
