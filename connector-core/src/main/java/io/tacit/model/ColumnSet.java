@@ -5,8 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.Comparator;
 import java.util.List;
 
-/** An ordered list of columns of one table: one side of a relationship. */
-public record ColumnSet(TableName table, List<String> columns) implements Comparable<ColumnSet> {
+/**
+ * An ordered list of columns of one table: one side of a relationship. A value: equal to another with the same
+ * table and columns. Its hash code is worked out once, when it is made: column sets are the keys of the maps of
+ * inference and selection, looked up several times per candidate, and hashing them anew read the table's and
+ * every column's name from wherever they lie in the heap.
+ */
+public final class ColumnSet implements Comparable<ColumnSet> {
     private static final Comparator<List<String>> LIST_ORDER = (left, right) -> {
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
             int byName = left.get(i).compareTo(right.get(i));
@@ -19,12 +24,36 @@ public record ColumnSet(TableName table, List<String> columns) implements Compar
     private static final Comparator<ColumnSet> ORDER =
             Comparator.comparing(ColumnSet::table).thenComparing(ColumnSet::columns, LIST_ORDER);
 
-    public ColumnSet {
-        requireNonNull(table, "table is null");
-        columns = List.copyOf(requireNonNull(columns, "columns is null"));
-        if (columns.isEmpty()) {
+    private final TableName table;
+    private final List<String> columns;
+    private final int hash;
+
+    public ColumnSet(TableName table, List<String> columns) {
+        this.table = requireNonNull(table, "table is null");
+        this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        if (this.columns.isEmpty()) {
             throw new IllegalArgumentException("a column set of " + table + " needs at least one column");
         }
+        this.hash = 31 * table.hashCode() + this.columns.hashCode();
+    }
+
+    public TableName table() {
+        return table;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ColumnSet that && hash == that.hash && table.equals(that.table)
+                && columns.equals(that.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     public static ColumnSet of(TableName table, String... columns) {
