@@ -80,4 +80,20 @@ class SchemaAssemblerTest {
         assembler.keyColumn(ORDERS, KeyKind.UNIQUE, "prefix_idx", 1, null);
         assertThat(assembler.build().tables().get(1).uniqueKeys()).extracting(Key::name).doesNotContain("prefix_idx");
     }
+
+    @Test
+    void columnsOfOneTypeShareOneTypeInstanceAndKeepTheRest() {
+        SchemaAssembler assembler = new SchemaAssembler(SchemaFilter.all());
+        assembler.table(ORDERS, TableKind.TABLE, Optional.empty(), OptionalLong.empty(), Optional.empty());
+        DataType text = DataType.of("varchar(20)", Types.VARCHAR, TypeFamily.STRING);
+        assembler.column(ORDERS, Column.of("id", 1, DataType.of("int", Types.INTEGER, TypeFamily.INTEGER), false));
+        assembler.column(ORDERS, new Column("region", 2, DataType.of("int", Types.INTEGER, TypeFamily.INTEGER), true,
+                Optional.of("0"), Optional.of("sales region")));
+        assembler.column(ORDERS, Column.of("note", 3, text, true));
+
+        List<Column> columns = assembler.build().tables().get(0).columns();
+        assertThat(columns.get(0).type()).isSameAs(columns.get(1).type());
+        assertThat(columns.get(2).type()).isSameAs(text);
+        assertThat(columns.get(1)).isEqualTo(new Column("region", 2, INT, true, Optional.of("0"), Optional.of("sales region")));
+    }
 }
