@@ -82,7 +82,8 @@ public final class ColumnSet implements Comparable<ColumnSet> {
 
     @Override
     public int compareTo(ColumnSet other) {
-        return ORDER.compare(this, other);
+        // the same instance is common (the columns of one table share its name): no need to compare names
+        return this == other ? 0 : ORDER.compare(this, other);
     }
 
     @Override

@@ -38,7 +38,8 @@ public record TableName(String schema, String table) implements Comparable<Table
 
     @Override
     public int compareTo(TableName other) {
-        return ORDER.compare(this, other);
+        // the same instance is common (the columns of one table share its name): no need to compare names
+        return this == other ? 0 : ORDER.compare(this, other);
     }
 
     @Override

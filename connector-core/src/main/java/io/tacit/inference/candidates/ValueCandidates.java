@@ -65,7 +65,7 @@ final class ValueCandidates {
             if (!NameIndex.isTargetTable(facts.table()) || facts.target().isEmpty()) {
                 continue;
             }
-            Optional<Column> key = facts.table().column(facts.target().get());
+            Optional<Column> key = facts.targetColumn();
             ColumnName name = facts.table().columnName(facts.target().get());
             Optional<ColumnStatistics> stats = statistics.column(name);
             if (key.isEmpty() || stats.isEmpty() || !comparable(stats.get()) || stats.get().distinct().isEmpty()) {
