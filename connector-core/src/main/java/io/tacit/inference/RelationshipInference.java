@@ -112,7 +112,8 @@ public final class RelationshipInference implements Inference {
         progress.stageFinished("selection");
         start = lap(stageMillis, "selection", start);
 
-        if (statistics.level() != StatisticsLevel.METADATA && settings.maxProbes() > 0) {
+        // no probe (level engine, or no way to read values): nothing a probe stage could learn
+        if (statistics.level() != StatisticsLevel.METADATA && settings.maxProbes() > 0 && probe != ValueProbe.NONE) {
             chosen = probe(run, snapshot, scored, publishable, chosen, probe, scorer, context, progress);
         }
         lap(stageMillis, "probes", start);

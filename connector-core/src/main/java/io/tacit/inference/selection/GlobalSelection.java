@@ -49,12 +49,14 @@ public final class GlobalSelection {
         // each referencing column set by number; a polymorphic candidate's slot is its set and discriminator value
         int[] from = new int[count];
         int[] slot = new int[count];
+        ColumnSet[] to = new ColumnSet[count];
         Map<ColumnSet, Integer> fromIds = new HashMap<>();
         Map<Slot, Integer> polymorphicSlots = new HashMap<>();
         for (int i = 0; i < count; i++) {
             ScoredCandidate candidate = scored.get(i);
             Candidate edge = candidate.candidate();
             confidence[i] = candidate.confidence();
+            to[i] = edge.to();
             from[i] = id(fromIds, edge.from());
             slot[i] = edge.discriminator().isEmpty() ? from[i]
                     : -1 - id(polymorphicSlots, new Slot(edge.from(), edge.discriminator()));
@@ -62,7 +64,7 @@ public final class GlobalSelection {
         // the target as a referencing set too, or -1: only then can the reverse edge be a candidate as well
         int[] toAsFrom = new int[count];
         for (int i = 0; i < count; i++) {
-            toAsFrom[i] = fromIds.getOrDefault(scored.get(i).candidate().to(), -1);
+            toAsFrom[i] = fromIds.getOrDefault(to[i], -1);
         }
         boolean[] taken = new boolean[fromIds.size()];
         boolean[] polymorphicTaken = new boolean[polymorphicSlots.size()];
