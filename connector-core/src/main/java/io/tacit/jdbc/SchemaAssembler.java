@@ -3,8 +3,8 @@ package io.tacit.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.tacit.model.Column;
-import io.tacit.model.DataType;
 import io.tacit.model.ColumnSet;
+import io.tacit.model.DataType;
 import io.tacit.model.ForeignKey;
 import io.tacit.model.Key;
 import io.tacit.model.KeyKind;

@@ -82,7 +82,7 @@ public final class ColumnSet implements Comparable<ColumnSet> {
 
     @Override
     public int compareTo(ColumnSet other) {
-        // the same instance is common (the columns of one table share its name): no need to compare names
+        // the same instance is common (candidates pointing at a key share its column set): no need to compare names
         return this == other ? 0 : ORDER.compare(this, other);
     }
 
