@@ -44,14 +44,6 @@ public final class CandidateScorer {
                 List.of(contributions));
     }
 
-    /**
-     * Measures and scores one candidate in one go, while its measurements are fresh in the processor's cache
-     * (scoring them in a later pass over every candidate read them back from memory on large schemas).
-     */
-    public ScoredCandidate measureAndScore(Candidate candidate, SignalContext context) {
-        return score(candidate, measure(candidate, context));
-    }
-
     public ScoringModel model() {
         return model;
     }
