@@ -364,12 +364,13 @@ public final class CandidateGenerator {
             String tableName = Names.compact(table.name().table());
             for (int i = 1; i <= tableTokens.size(); i++) {
                 // region_3_id in invoice_1 is not region_31: two numbers are never glued into another
+                // artist_tag.artist is not completed to artist_artist: a name doubled is no completion of it
                 List<String> before = tableTokens.subList(0, i);
-                if (!Names.gluesNumbers(before, own)) {
+                if (!Names.gluesNumbers(before, own) && !before.equals(own)) {
                     proposeQualified(from, before, own, tableName, qualified);
                 }
                 List<String> after = tableTokens.subList(tableTokens.size() - i, tableTokens.size());
-                if (!Names.gluesNumbers(own, after)) {
+                if (!Names.gluesNumbers(own, after) && !after.equals(own)) {
                     proposeQualified(from, own, after, tableName, qualified);
                 }
             }

@@ -268,6 +268,28 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void aNameIsNotCompletedByItselfIntoALinkTablesName() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("artist").id("id").column("type", TestSchemas.INT);
+        schema.table("artist_type").id("id");
+        schema.table("label").id("id");
+        // three link tables make l_ a common table prefix: l_artist_artist also goes by artist_artist
+        schema.table("l_artist_artist").id("id");
+        schema.table("l_artist_label").id("id");
+        schema.table("l_label_label").id("id");
+        schema.table("artist_tag").id("id").column("artist", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        // artist_tag.artist names the artist; completed by its table's first word it would read artist_artist,
+        // the name of the link between two artists (l_ is the common table prefix)
+        assertThat(candidates.get("public.artist_tag(artist)->public.artist(id)").matches())
+                .containsExactly(MatchKind.WHOLE_NAME);
+        assertThat(candidates).doesNotContainKey("public.artist_tag(artist)->public.l_artist_artist(id)");
+        // a name that is not doubled is still completed by its table's name
+        assertThat(candidates.get("public.artist(type)->public.artist_type(id)").matches())
+                .contains(MatchKind.QUALIFIED_NAME);
+    }
+
+    @Test
     void aColumnMatchingManyEqualTargetsKeepsTheBestAndCountsTheRest() {
         TestSchemas schema = TestSchemas.sharedKey();
         NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
