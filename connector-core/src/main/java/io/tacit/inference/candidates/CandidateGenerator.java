@@ -362,16 +362,19 @@ public final class CandidateGenerator {
             // most of these names name nothing: each is built only when a table may go by it (NameIndex hashes)
             Set<String> qualified = new java.util.HashSet<>();
             String tableName = Names.compact(table.name().table());
-            for (int i = 1; i <= tableTokens.size(); i++) {
+            // the most of the table's name that completes it: artist_alias.type is artist_alias_type, not artist_type
+            boolean beforeFound = false;
+            boolean afterFound = false;
+            for (int i = tableTokens.size(); i >= 1; i--) {
                 // region_3_id in invoice_1 is not region_31: two numbers are never glued into another
                 // artist_tag.artist is not completed to artist_artist: a name doubled is no completion of it
                 List<String> before = tableTokens.subList(0, i);
-                if (!Names.gluesNumbers(before, own) && !before.equals(own)) {
-                    proposeQualified(from, before, own, tableName, qualified);
+                if (!beforeFound && !Names.gluesNumbers(before, own) && !before.equals(own)) {
+                    beforeFound = proposeQualified(from, before, own, tableName, qualified);
                 }
                 List<String> after = tableTokens.subList(tableTokens.size() - i, tableTokens.size());
-                if (!Names.gluesNumbers(own, after) && !after.equals(own)) {
-                    proposeQualified(from, own, after, tableName, qualified);
+                if (!afterFound && !Names.gluesNumbers(own, after) && !after.equals(own)) {
+                    afterFound = proposeQualified(from, own, after, tableName, qualified);
                 }
             }
             for (int start = 0; start < tableTokens.size(); start++) {
@@ -422,15 +425,17 @@ public final class CandidateGenerator {
      * The tables named {@code first} followed by {@code second} ({@code artist} + {@code type}), once per name,
      * never the column's own table by its own name.
      */
-    private void proposeQualified(ColumnName from, List<String> first, List<String> second, String ownTable,
+    private boolean proposeQualified(ColumnName from, List<String> first, List<String> second, String ownTable,
             Set<String> proposed) {
         List<TableName> tables = index.tablesByAlias(first, second);
         if (!tables.isEmpty()) {
             String name = Names.compact(first) + Names.compact(second);
             if (!name.equals(ownTable) && proposed.add(name)) {
                 proposeTables(from, tables, MatchKind.QUALIFIED_NAME);
+                return true;
             }
         }
+        return false;
     }
 
     /** The name without its key suffix: {@code customer_id} -> customer, {@code productid} -> product. */

@@ -290,6 +290,28 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void aNameIsCompletedByAsMuchOfItsTableNameAsNamesATable() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("artist").id("id").column("type", TestSchemas.INT);
+        schema.table("artist_type").id("id");
+        schema.table("artist_alias").id("id").column("type", TestSchemas.INT);
+        schema.table("artist_alias_type").id("id");
+        schema.table("release").id("id");
+        schema.table("release_raw").id("id");
+        schema.table("cdtoc_raw").id("id").column("release", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        // the alias's type is the alias type, not the artist's type: the whole table name qualifies it
+        assertThat(candidates.get("public.artist_alias(type)->public.artist_alias_type(id)").matches())
+                .contains(MatchKind.QUALIFIED_NAME);
+        assertThat(candidates).doesNotContainKey("public.artist_alias(type)->public.artist_type(id)");
+        assertThat(candidates.get("public.artist(type)->public.artist_type(id)").matches())
+                .contains(MatchKind.QUALIFIED_NAME);
+        // completed after the name, by the table's last words
+        assertThat(candidates.get("public.cdtoc_raw(release)->public.release_raw(id)").matches())
+                .contains(MatchKind.QUALIFIED_NAME);
+    }
+
+    @Test
     void aColumnMatchingManyEqualTargetsKeepsTheBestAndCountsTheRest() {
         TestSchemas schema = TestSchemas.sharedKey();
         NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
