@@ -324,7 +324,10 @@ public final class CandidateGenerator {
         if (stemTokens.isPresent()) {
             List<String> stem = stemTokens.get();
             String compactStem = Names.compact(stem);
-            proposeTables(from, index.tablesByAlias(compactStem), MatchKind.TABLE_AND_KEY);
+            // label.label_code is the label's own code, as city.city is its name: not a reference to itself
+            List<TableName> named = new ArrayList<>(index.tablesByAlias(compactStem));
+            named.remove(table.name());
+            proposeTables(from, named, MatchKind.TABLE_AND_KEY);
             for (int i = 1; i < stem.size(); i++) {
                 proposeTables(from, index.tablesByAlias(stem.subList(i, stem.size())), MatchKind.ROLE_TABLE);
             }

@@ -312,6 +312,20 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void aColumnNamedAfterItsOwnTableAndAKeySuffixIsAnAttributeOfIt() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("label").id("id").column("label_code", TestSchemas.INT).column("parent_id", TestSchemas.INT);
+        schema.table("release").id("id").column("label_code", TestSchemas.INT);
+        Map<String, Candidate> candidates = generate(schema);
+        // the label's own code, as city.city is the city's name: no reference to itself
+        assertThat(candidates).doesNotContainKey("public.label(label_code)->public.label(id)");
+        // a hierarchy word still points at the own table, and the same name elsewhere at the label
+        assertThat(candidates.get("public.label(parent_id)->public.label(id)").matches()).contains(MatchKind.SELF_ROLE);
+        assertThat(candidates.get("public.release(label_code)->public.label(id)").matches())
+                .contains(MatchKind.TABLE_AND_KEY);
+    }
+
+    @Test
     void aColumnMatchingManyEqualTargetsKeepsTheBestAndCountsTheRest() {
         TestSchemas schema = TestSchemas.sharedKey();
         NameIndex index = new NameIndex(schema.snapshot(), Statistics.none());
