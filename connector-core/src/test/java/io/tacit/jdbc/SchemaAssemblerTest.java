@@ -82,6 +82,32 @@ class SchemaAssemblerTest {
     }
 
     @Test
+    void columnsKeysAndForeignKeysOfOneNameShareOneNameInstance() {
+        SchemaAssembler assembler = new SchemaAssembler(SchemaFilter.all());
+        for (TableName table : List.of(ORDERS, LINES)) {
+            assembler.table(table, TableKind.TABLE, Optional.empty(), OptionalLong.empty(), Optional.empty());
+        }
+        // every row of a catalog query brings its own string
+        assembler.column(ORDERS, Column.of(new String("id"), 1, INT, false));
+        assembler.column(LINES, Column.of(new String("id"), 1, INT, false));
+        assembler.column(LINES, Column.of(new String("order_id"), 2, INT, true));
+        assembler.keyColumn(ORDERS, KeyKind.PRIMARY, "orders_pk", 1, new String("id"));
+        assembler.foreignKeyColumn(LINES, "lines_fk", 1, new String("order_id"), ORDERS, new String("id"));
+        SchemaContents contents = assembler.build();
+        Table lines = contents.tables().get(0);
+        Table orders = contents.tables().get(1);
+        String id = orders.columns().get(0).name();
+        assertThat(lines.columns().get(0).name()).isEqualTo("id").isSameAs(id);
+        assertThat(orders.primaryKey().orElseThrow().columns().get(0)).isSameAs(id);
+        ForeignKey key = contents.foreignKeys().get(0);
+        assertThat(key.to().columns().get(0)).isSameAs(id);
+        assertThat(key.from().columns().get(0)).isEqualTo("order_id").isSameAs(lines.columns().get(1).name());
+        // the rest of the column is kept as it came
+        assertThat(lines.columns().get(1).nullable()).isTrue();
+        assertThat(lines.columns().get(1).position()).isEqualTo(2);
+    }
+
+    @Test
     void columnsOfOneTypeShareOneTypeInstanceAndKeepTheRest() {
         SchemaAssembler assembler = new SchemaAssembler(SchemaFilter.all());
         assembler.table(ORDERS, TableKind.TABLE, Optional.empty(), OptionalLong.empty(), Optional.empty());
