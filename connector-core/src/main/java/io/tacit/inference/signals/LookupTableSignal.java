@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 /**
  * Whether the target is a small lookup or enum table (at most 50 rows). Their few key values are contained
  * by chance in many small-integer columns. Prevents: every status or flag column "referencing" a 5-row
- * table on containment alone.
+ * table on containment alone. An empty table (0 rows, as the catalog of a schema-only or freshly analysed
+ * database says) is no evidence either way: it is not measured, as when its size is unknown.
  */
 public final class LookupTableSignal implements Signal {
     public static final String NAME = "lookup-table";
@@ -21,7 +22,7 @@ public final class LookupTableSignal implements Signal {
     @Override
     public Optional<Measurement> measure(Candidate candidate, SignalContext context) {
         OptionalLong rows = context.rows(candidate.to().table());
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || rows.getAsLong() == 0) {
             return Optional.empty();
         }
         boolean small = rows.getAsLong() <= SMALL;

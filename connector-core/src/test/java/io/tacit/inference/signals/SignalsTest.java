@@ -153,6 +153,19 @@ class SignalsTest {
     }
 
     @Test
+    void lookupTableSaysNothingOfAnEmptyTarget() {
+        // a schema-only database, analysed: the catalog knows the region table holds no rows, not that it is small
+        TestSchemas schema = twoTables();
+        schema.table("regions").id("region_id");
+        schema.rows("regions", "region_id");
+        SignalFixture fixture = new SignalFixture(schema);
+        assertThat(fixture.measure(new LookupTableSignal(), candidate("orders", "store_id", "regions", "region_id")))
+                .isEmpty();
+        assertThat(fixture.feature(new LookupTableSignal(), candidate("orders", "store_id", "stores", "store_id"), "small"))
+                .isEqualTo(1.0);
+    }
+
+    @Test
     void uuidKeysAreOnlyMarkedWhenBothSidesAreUuids() {
         TestSchemas schema = new TestSchemas();
         schema.table("accounts").column("account_uuid", TestSchemas.UUID).primaryKey("account_uuid");
