@@ -127,5 +127,4 @@ public final class GlobalSelection {
     /** What one target is chosen for: a column set, per discriminator value. */
     private record Slot(ColumnSet from, Optional<Discriminator> discriminator) {
     }
-
 }
