@@ -333,11 +333,14 @@ final class DataHubMapping {
                 Optional.of(merge)));
     }
 
-    /** A whole-aspect schemaMetadata write guarded by If-Version-Match ("-1": must not exist yet). */
+    /** A whole-aspect schemaMetadata write guarded by If-Version-Match with the version read. */
     static MetadataChangeProposal schemaUpsert(String datasetUrn, SchemaMetadata schema, Optional<String> version,
                                                SystemMetadata stamp) {
         MetadataChangeProposal mcp = upsert("dataset", datasetUrn, schema, stamp);
-        mcp.setHeaders(new StringMap(Map.of("If-Version-Match", version.orElse("-1"))));
+        // only written over a schemaMetadata that was read, so it exists: "-1" ("must not exist") would fail every
+        // run. When the server showed no systemMetadata.version, it compares with max(1, row version), and the
+        // latest row is version 0 (shared/reference/datahub.md "Corrections"; the row detail is an assumption)
+        mcp.setHeaders(new StringMap(Map.of("If-Version-Match", version.orElse("1"))));
         return mcp;
     }
 
@@ -430,9 +433,12 @@ final class DataHubMapping {
                 }
             }
         }
-        // desired: upstream dataset -> (downstream field urn -> upstream field urn -> confidence)
+        // desired: column group (transform operation + downstream field urn) -> upstream field urn -> confidence.
+        // The server keeps one confidenceScore per (transformOperation, downstream, query) group, the minimum of
+        // its upstreams (FineGrainedLineageTemplateHelper, shared/reference/datahub.md "Corrections"): each edge gets
+        // its own operation, so two edges into one column keep their own scores and compare equal on the next run
         Set<String> wantUpstreams = new TreeSet<>();
-        Map<String, Map<String, Float>> wantColumns = new TreeMap<>();
+        Map<ColumnGroup, Map<String, Float>> wantColumns = new TreeMap<>();
         for (Edge edge : outgoing) {
             if (edge.relationship().isSelfReference()) {
                 continue;
@@ -442,12 +448,13 @@ final class DataHubMapping {
             for (int i = 0; i < edge.fromFields().size(); i++) {
                 String downstream = DatasetNaming.schemaFieldUrn(edge.fromUrn(), edge.fromFields().get(i));
                 String upstream = DatasetNaming.schemaFieldUrn(edge.toUrn(), edge.toFields().get(i));
-                wantColumns.computeIfAbsent(downstream, key -> new TreeMap<>()).merge(upstream, score, Math::max);
+                wantColumns.computeIfAbsent(new ColumnGroup(transformOperation(edge), downstream), key -> new TreeMap<>())
+                        .merge(upstream, score, Math::max);
             }
         }
         Set<String> allUpstreams = new TreeSet<>();
         Set<String> ownUpstreams = new TreeSet<>();
-        Map<String, Map<String, Float>> haveColumns = new TreeMap<>();
+        Map<ColumnGroup, Map<String, Float>> haveColumns = new TreeMap<>();
         stored.ifPresent(lineage -> {
             for (Upstream upstream : lineage.getUpstreams()) {
                 String dataset1 = upstream.getDataset().toString();
@@ -459,12 +466,14 @@ final class DataHubMapping {
             }
             if (lineage.getFineGrainedLineages(GetMode.NULL) != null) {
                 for (FineGrainedLineage entry : lineage.getFineGrainedLineages()) {
-                    if (!TRANSFORM.equals(entry.getTransformOperation(GetMode.NULL)) || entry.getQuery(GetMode.NULL) != null) {
+                    String operation = entry.getTransformOperation(GetMode.NULL);
+                    boolean tacits = operation != null && (operation.equals(TRANSFORM) || operation.startsWith(TRANSFORM + "_"));
+                    if (!tacits || entry.getQuery(GetMode.NULL) != null) {
                         continue;
                     }
-                    String downstream = entry.getDownstreams().get(0).toString();
+                    ColumnGroup group = new ColumnGroup(operation, entry.getDownstreams().get(0).toString());
                     for (Urn upstream : entry.getUpstreams()) {
-                        haveColumns.computeIfAbsent(downstream, key -> new TreeMap<>())
+                        haveColumns.computeIfAbsent(group, key -> new TreeMap<>())
                                 .put(upstream.toString(), entry.getConfidenceScore());
                     }
                 }
@@ -478,26 +487,28 @@ final class DataHubMapping {
                 changes.add(new PlannedChange(Action.ADD, datasetUrn, "lineage from " + upstream));
             }
         }
-        for (Map.Entry<String, Map<String, Float>> downstream : wantColumns.entrySet()) {
-            Map<String, Float> have = haveColumns.getOrDefault(downstream.getKey(), Map.of());
-            for (Map.Entry<String, Float> upstream : downstream.getValue().entrySet()) {
+        for (Map.Entry<ColumnGroup, Map<String, Float>> group : wantColumns.entrySet()) {
+            Map<String, Float> have = haveColumns.getOrDefault(group.getKey(), Map.of());
+            String downstream = group.getKey().downstream();
+            for (Map.Entry<String, Float> upstream : group.getValue().entrySet()) {
                 Float before = have.get(upstream.getKey());
                 if (before == null || Math.abs(before - upstream.getValue()) > 0.001) {
-                    patch.addFineGrainedUpstreamField(urn(upstream.getKey()), upstream.getValue(), TRANSFORM,
-                            urn(downstream.getKey()), null);
+                    patch.addFineGrainedUpstreamField(urn(upstream.getKey()), upstream.getValue(), group.getKey().operation(),
+                            urn(downstream), null);
                     changes.add(new PlannedChange(before == null ? Action.ADD : Action.CHANGE, datasetUrn,
-                            "column lineage " + upstream.getKey() + " -> " + downstream.getKey() + " (" + upstream.getValue() + ")"));
+                            "column lineage " + upstream.getKey() + " -> " + downstream + " (" + upstream.getValue() + ")"));
                 } else {
-                    changes.add(new PlannedChange(Action.UNCHANGED, datasetUrn, "column lineage to " + downstream.getKey()));
+                    changes.add(new PlannedChange(Action.UNCHANGED, datasetUrn, "column lineage to " + downstream));
                 }
             }
         }
-        for (Map.Entry<String, Map<String, Float>> downstream : haveColumns.entrySet()) {
-            Map<String, Float> want = wantColumns.getOrDefault(downstream.getKey(), Map.of());
-            for (String upstream : downstream.getValue().keySet()) {
+        for (Map.Entry<ColumnGroup, Map<String, Float>> group : haveColumns.entrySet()) {
+            Map<String, Float> want = wantColumns.getOrDefault(group.getKey(), Map.of());
+            String downstream = group.getKey().downstream();
+            for (String upstream : group.getValue().keySet()) {
                 if (!want.containsKey(upstream)) {
-                    patch.removeFineGrainedUpstreamField(urn(upstream), TRANSFORM, urn(downstream.getKey()), null);
-                    changes.add(new PlannedChange(Action.RETIRE, datasetUrn, "column lineage " + upstream + " -> " + downstream.getKey()));
+                    patch.removeFineGrainedUpstreamField(urn(upstream), group.getKey().operation(), urn(downstream), null);
+                    changes.add(new PlannedChange(Action.RETIRE, datasetUrn, "column lineage " + upstream + " -> " + downstream));
                 }
             }
         }
@@ -510,6 +521,21 @@ final class DataHubMapping {
         if (!patch.isEmpty()) {
             proposals.add(Proposal.of(stamped(patch.build(), stamp)));
         }
+    }
+
+    /** One fine-grained lineage group tacit writes: its transform operation and downstream field. */
+    private record ColumnGroup(String operation, String downstream) implements Comparable<ColumnGroup> {
+        @Override
+        public int compareTo(ColumnGroup other) {
+            int byOperation = operation.compareTo(other.operation);
+            return byOperation != 0 ? byOperation : downstream.compareTo(other.downstream);
+        }
+    }
+
+    /** {@code TACIT_INFERRED_FK_<id>}: the edge's own group; the id is that of its relationship entity. */
+    private static String transformOperation(Edge edge) {
+        String urn = edge.relationshipUrn();
+        return TRANSFORM + "_" + urn.substring(urn.lastIndexOf('-') + 1);
     }
 
     // ---- relationship entity --------------------------------------------------------------------------------

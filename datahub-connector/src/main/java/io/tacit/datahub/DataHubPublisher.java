@@ -190,33 +190,15 @@ public final class DataHubPublisher implements Publisher<DataHubPlan> {
 
     private CatalogState readState(GmsClient gms, InferenceResult result, ProgressListener progress) {
         ServerVersion version = gms.version();
-        if (!version.hasOpenApiV3()) {
+        // a Cloud version (or none) cannot be compared with Core's numbers: ask the server instead
+        if (!(version.needsProbing() ? gms.hasOpenApiV3() : version.hasOpenApiV3())) {
             throw TacitException.catalog("DataHub " + version + " at " + gms.server() + " is too old for tacit",
                     "tacit reads through the OpenAPI v3 entity API of DataHub 0.13 or later; upgrade DataHub, or use mode: file",
                     false, null);
         }
         Map<String, RelationshipEntity> relationships = new HashMap<>();
-        for (GmsClient.EntityAspects entity : gms.scroll("ermodelrelationship",
-                List.of("erModelRelationshipProperties", "status", "globalTags"), true)) {
-            Optional<Aspect> properties = entity.aspect("erModelRelationshipProperties");
-            if (properties.isEmpty()) {
-                continue;
-            }
-            ERModelRelationshipProperties parsed = RecordUtils.toRecordTemplate(ERModelRelationshipProperties.class,
-                    properties.get().json());
-            Map<String, String> custom = parsed.getCustomProperties(GetMode.NULL);
-            if (custom == null || !DataHubMapping.OWNER.equals(custom.get(DataHubMapping.OWNER_KEY))
-                    || !settings.naming().scope().equals(custom.get(DataHubMapping.SCOPE_KEY))) {
-                continue;
-            }
-            boolean removed = entity.aspect("status")
-                    .map(status -> RecordUtils.toRecordTemplate(Status.class, status.json()).isRemoved())
-                    .orElse(false);
-            boolean rejected = entity.aspect("globalTags")
-                    .map(tags -> RecordUtils.toRecordTemplate(GlobalTags.class, tags.json()).getTags().stream()
-                            .anyMatch(tag -> DataHubMapping.TAG_REJECTED.equals(tag.getTag().toString())))
-                    .orElse(false);
-            relationships.put(entity.urn(), new RelationshipEntity(entity.urn(), parsed, removed, rejected));
+        for (GmsClient.EntityAspects entity : gms.scroll("ermodelrelationship", RELATIONSHIP_ASPECTS, true)) {
+            relationship(entity).ifPresent(found -> relationships.put(found.urn(), found));
         }
         Set<String> datasetUrns = new TreeSet<>(mapping.datasetsOf(result));
         for (RelationshipEntity entity : relationships.values()) {
@@ -250,7 +232,51 @@ public final class DataHubPublisher implements Publisher<DataHubPlan> {
                 tags.add(tag);
             }
         }
-        return new CatalogState(version, true, datasets, relationships, tags);
+        CatalogState state = new CatalogState(version, true, datasets, relationships, tags);
+        if (!version.mayHideSoftDeleted()) {
+            return state;
+        }
+        // early OpenAPI v3 controllers ignore includeSoftDelete: a relationship tacit soft-deleted is missing from
+        // the scroll and would be written again without its status, staying deleted. Look up each one about to be
+        // added, and read its status.
+        boolean more = false;
+        for (io.tacit.spi.PublishPlan.PlannedChange change : mapping.plan(result, state).changes()) {
+            if (change.action() != Action.ADD || !change.target().startsWith("urn:li:erModelRelationship:")) {
+                continue;
+            }
+            Optional<RelationshipEntity> hidden = gms.entity("ermodelrelationship", change.target(), RELATIONSHIP_ASPECTS)
+                    .flatMap(this::relationship);
+            if (hidden.isPresent()) {
+                relationships.put(hidden.get().urn(), hidden.get());
+                more = true;
+            }
+        }
+        return more ? new CatalogState(version, true, datasets, relationships, tags) : state;
+    }
+
+    private static final List<String> RELATIONSHIP_ASPECTS = List.of("erModelRelationshipProperties", "status", "globalTags");
+
+    /** tacit's own relationship entity of this scope, with its status and rejection tag; empty for anyone else's. */
+    private Optional<RelationshipEntity> relationship(GmsClient.EntityAspects entity) {
+        Optional<Aspect> properties = entity.aspect("erModelRelationshipProperties");
+        if (properties.isEmpty()) {
+            return Optional.empty();
+        }
+        ERModelRelationshipProperties parsed = RecordUtils.toRecordTemplate(ERModelRelationshipProperties.class,
+                properties.get().json());
+        Map<String, String> custom = parsed.getCustomProperties(GetMode.NULL);
+        if (custom == null || !DataHubMapping.OWNER.equals(custom.get(DataHubMapping.OWNER_KEY))
+                || !settings.naming().scope().equals(custom.get(DataHubMapping.SCOPE_KEY))) {
+            return Optional.empty();
+        }
+        boolean removed = entity.aspect("status")
+                .map(status -> RecordUtils.toRecordTemplate(Status.class, status.json()).isRemoved())
+                .orElse(false);
+        boolean rejected = entity.aspect("globalTags")
+                .map(tags -> RecordUtils.toRecordTemplate(GlobalTags.class, tags.json()).getTags().stream()
+                        .anyMatch(tag -> DataHubMapping.TAG_REJECTED.equals(tag.getTag().toString())))
+                .orElse(false);
+        return Optional.of(new RelationshipEntity(entity.urn(), parsed, removed, rejected));
     }
 
     private DatasetState readDataset(GmsClient gms, String urn) {

@@ -73,7 +73,7 @@ public final class DataHubSource implements Source {
     @Override
     public SchemaSnapshot readSchema(SchemaFilter filter, ProgressListener progress) {
         version = gms.version();
-        if (!version.hasOpenApiV3()) {
+        if (!(version.needsProbing() ? gms.hasOpenApiV3() : version.hasOpenApiV3())) {
             throw TacitException.source("DataHub " + version + " at " + gms.server() + " is too old to read from",
                     "tacit reads through the OpenAPI v3 entity API of DataHub 0.13 or later", null);
         }

@@ -73,14 +73,20 @@ final class GmsClient implements AutoCloseable {
                 "DataHub at " + server + " has no /config endpoint", "check that serverUrl points at GMS (port 8080) "
                         + "or at https://<host>/gms for DataHub Cloud", false, null));
         JsonNode version = config.path("versions").path("acryldata/datahub").path("version");
+        JsonNode environment = config.path("datahub").path("serverEnv");
         if (version.isTextual()) {
-            return ServerVersion.parse(version.asText());
+            return ServerVersion.parse(version.asText(), environment.isTextual() ? environment.asText() : null);
         }
         if (!config.has("versions") && !config.has("noCode")) {
             throw TacitException.catalog("the server at " + server + " does not answer like DataHub GMS",
                     "check serverUrl: it must be GMS (e.g. http://datahub-gms:8080), not the frontend", false, null);
         }
         return ServerVersion.UNKNOWN;
+    }
+
+    /** Whether the OpenAPI v3 entity endpoints answer (a one-entity scroll of tags); 404 means they do not exist. */
+    boolean hasOpenApiV3() {
+        return getJson("/openapi/v3/entity/tag?count=1&query=*").isPresent();
     }
 
     /** {@code GET /openapi/v3/entity/{entity}/{urn}/{aspect}?systemMetadata=true}; empty when the aspect does not exist. */
@@ -96,9 +102,7 @@ final class GmsClient implements AutoCloseable {
     Optional<EntityAspects> entity(String entity, String urn, List<String> aspects) {
         StringBuilder path = new StringBuilder("/openapi/v3/entity/").append(entity).append('/').append(encode(urn))
                 .append("?systemMetadata=true");
-        for (String aspect : aspects) {
-            path.append("&aspects=").append(aspect);
-        }
+        appendAspects(path, aspects);
         return getJson(path.toString()).map(node -> entityAspects(node, aspects));
     }
 
@@ -120,9 +124,7 @@ final class GmsClient implements AutoCloseable {
         do {
             StringBuilder path = new StringBuilder("/openapi/v3/entity/").append(entity)
                     .append("?count=").append(PAGE).append("&systemMetadata=true&query=*");
-            for (String aspect : aspects) {
-                path.append("&aspects=").append(aspect);
-            }
+            appendAspects(path, aspects);
             if (includeSoftDeleted) {
                 path.append("&includeSoftDelete=true");
             }
@@ -140,6 +142,16 @@ final class GmsClient implements AutoCloseable {
             scrollId = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
         } while (scrollId != null);
         return result;
+    }
+
+    /**
+     * Each aspect under both names: early OpenAPI v3 controllers (0.13 / early 0.14) know only {@code aspectNames},
+     * later ones {@code aspects} (shared/reference/datahub.md, "Corrections"); each ignores the other.
+     */
+    private static void appendAspects(StringBuilder path, List<String> aspects) {
+        for (String aspect : aspects) {
+            path.append("&aspects=").append(aspect).append("&aspectNames=").append(aspect);
+        }
     }
 
     private static Aspect toAspect(JsonNode node) {

@@ -535,6 +535,81 @@ class DataHubPublisherTest {
     }
 
     @Test
+    void dataHubCloudIsJudgedByItsEnvironmentNotByCoreVersionNumbers() {
+        gms.cloud("v0.3.11");
+        RunContext run = run("run-1");
+        PublishReport report = publish(run, threeEdges(run));
+        assertThat(report.failures()).isZero();
+        assertThat(relationshipUrns()).hasSize(3);
+        assertThat(tacitForeignKeys(ORDERS)).hasSize(2);
+        assertThat(gms.violations()).isEmpty();
+    }
+
+    @Test
+    void onEarlyOpenApiControllersAReturningEdgeIsRestored() {
+        gms.serverVersion("v0.14.0");
+        gms.earlyOpenApi(true);
+        RunContext first = run("run-1");
+        publish(first, threeEdges(first));
+        String productEdge = relationshipFrom("product_id");
+        RunContext second = run("run-2");
+        publish(second, List.of(threeEdges(second).get(0), threeEdges(second).get(2)));
+        assertThat(removed(productEdge)).isTrue();
+
+        RunContext third = run("run-3");
+        publish(third, threeEdges(third));
+        assertThat(removed(productEdge)).isFalse();
+        assertThat(relationshipUrns()).hasSize(3);
+        assertThat(gms.violations()).isEmpty();
+    }
+
+    @Test
+    void twoUpstreamsOfOneColumnKeepTheirOwnScoresAndAreNotPatchedAgain() {
+        RunContext first = run("run-1");
+        List<Relationship> edges = List.of(edge(first, "orders", "customer_id", "customers", "id", 0.95),
+                edge(first, "orders", "customer_id", "products", "id", 0.60));
+        publish(first, edges);
+        Map<String, Float> lineage = columnLineage(ORDERS);
+        assertThat(lineage).hasSize(2);
+        assertThat(lineage.entrySet()).anySatisfy(entry -> {
+            assertThat(entry.getKey()).contains("customers");
+            assertThat(entry.getValue()).isEqualTo(0.95f);
+        });
+
+        gms.clearLog();
+        RunContext second = run("run-2");
+        publish(second, List.of(edge(second, "orders", "customer_id", "customers", "id", 0.95),
+                edge(second, "orders", "customer_id", "products", "id", 0.60)));
+        assertThat(gms.accepted()).noneMatch(proposal -> "upstreamLineage".equals(proposal.getString("aspectName")));
+        assertThat(gms.violations()).isEmpty();
+    }
+
+    @Test
+    void aSchemaWhoseVersionTheServerDoesNotShowIsStillMerged() {
+        SchemaMetadata schema = gms.get(ORDERS, "schemaMetadata", SchemaMetadata.class).orElseThrow();
+        gms.putWithoutVersion(ORDERS, "schemaMetadata", schema);
+        RunContext run = run("run-1");
+        PublishReport report = publish(run, threeEdges(run));
+        assertThat(report.failures()).as(report.outcomes().toString()).isZero();
+        assertThat(tacitForeignKeys(ORDERS)).hasSize(2);
+    }
+
+    @Test
+    void withAsyncIngestByDefaultALostRaceIsStillSeenAndMergedAgain() {
+        gms.asyncIngestDefault(true);
+        RunContext run = run("run-1");
+        try (DataHubPublisher publisher = publisher(run, false, Map.of())) {
+            DataHubPlan plan = publisher.plan(result(run, tables, threeEdges(run)), ProgressListener.NONE);
+            Fixtures.ingest(gms, tables);
+            PublishReport report = publisher.apply(plan, ProgressListener.NONE);
+            assertThat(report.failures()).isZero();
+        }
+        assertThat(gms.invisibleFailures()).isEmpty();
+        assertThat(tacitForeignKeys(ORDERS)).hasSize(2);
+        assertThat(gms.violations()).isEmpty();
+    }
+
+    @Test
     void fakeRejectsWhatTheServerWouldReject() {
         // the 0.15 trap: a tag on a field that has no editableSchemaFieldInfo element yet, without the fieldPath op
         com.linkedin.metadata.aspect.patch.builder.EditableSchemaMetadataPatchBuilder bare =

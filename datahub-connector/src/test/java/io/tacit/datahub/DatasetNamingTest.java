@@ -46,6 +46,13 @@ class DatasetNamingTest {
         assertThat(ServerVersion.parse("v0.15.0").checksVersionHeaders()).isTrue();
         assertThat(ServerVersion.parse("v0.13.3").checksVersionHeaders()).isFalse();
         assertThat(ServerVersion.parse("v1.2.0.1").hasOpenApiV3()).isTrue();
+        // DataHub Cloud numbers its versions apart: never compared with Core thresholds
+        ServerVersion cloud = ServerVersion.parse("v0.3.11", "cloud");
+        assertThat(cloud.known()).isFalse();
+        assertThat(cloud.needsProbing()).isTrue();
+        assertThat(cloud.checksVersionHeaders()).isTrue();
+        assertThat(ServerVersion.parse("v0.14.0", "core").mayHideSoftDeleted()).isTrue();
+        assertThat(ServerVersion.parse("v0.15.0", "core").mayHideSoftDeleted()).isFalse();
     }
 
     @Test

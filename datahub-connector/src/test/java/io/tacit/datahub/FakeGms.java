@@ -72,8 +72,15 @@ final class FakeGms extends Dispatcher {
             "erModelRelationship", Set.of("erModelRelationshipProperties", "status", "globalTags"),
             "tag", Set.of("tagProperties", "status"));
 
-    /** One stored aspect version. */
-    record Stored(DataMap value, int version, String runId) {
+    /**
+     * One stored aspect version.
+     *
+     * @param versionShown whether reads show {@code systemMetadata.version} (aspects from old servers lack it)
+     */
+    record Stored(DataMap value, int version, String runId, boolean versionShown) {
+        Stored(DataMap value, int version, String runId) {
+            this(value, version, runId, true);
+        }
     }
 
     private final Map<String, Map<String, Stored>> entities = new TreeMap<>();
@@ -82,6 +89,11 @@ final class FakeGms extends Dispatcher {
     private final Deque<Integer> injected = new ArrayDeque<>();
     private final Set<String> failing = new HashSet<>();
     private String serverVersion = "v0.15.0";
+    /** {@code /config} {@code datahub.serverEnv}: "core", or "cloud" for DataHub Cloud, which numbers its versions apart. */
+    private String serverEnv = "core";
+    private boolean earlyOpenApi;
+    private boolean asyncIngestDefault;
+    private final List<String> invisibleFailures = Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean holdWrites;
@@ -204,8 +216,52 @@ final class FakeGms extends Dispatcher {
         return maxInFlight.get();
     }
 
+    /** A DataHub Core version; 0.13.x also gets the early OpenAPI v3 controller. */
     synchronized void serverVersion(String version) {
         this.serverVersion = version;
+        this.serverEnv = "core";
+        this.earlyOpenApi = version.startsWith("v0.13.");
+    }
+
+    /**
+     * DataHub Cloud: {@code /config} says {@code serverEnv: cloud} and the version follows Cloud's own numbering
+     * (the Python SDK gates features at Cloud 0.3.11 vs Core 1.0.1; shared/reference/datahub.md, "Corrections").
+     */
+    synchronized void cloud(String version) {
+        this.serverVersion = version;
+        this.serverEnv = "cloud";
+        this.earlyOpenApi = false;
+    }
+
+    /**
+     * The OpenAPI v3 controllers of 0.13 / early 0.14 (shared/reference/datahub.md, "Corrections"): they know only
+     * {@code aspectNames} (every aspect comes back without it), not {@code aspects} nor {@code includeSoftDelete},
+     * so soft-deleted entities are invisible to a scroll.
+     */
+    synchronized void earlyOpenApi(boolean early) {
+        this.earlyOpenApi = early;
+    }
+
+    /**
+     * GMS started with {@code ASYNC_INGEST_DEFAULT=true}: a proposal without {@code async=false} is queued, its
+     * preconditions are checked later in the consumer, and a failure is invisible to the writer
+     * (shared/reference/datahub.md 1.3/1.4 and "Corrections"). Such failures are kept in {@link #invisibleFailures()}.
+     */
+    synchronized void asyncIngestDefault(boolean async) {
+        this.asyncIngestDefault = async;
+    }
+
+    List<String> invisibleFailures() {
+        synchronized (invisibleFailures) {
+            return List.copyOf(invisibleFailures);
+        }
+    }
+
+    /** Stores an aspect whose systemMetadata carries no version (written before versions were stamped there). */
+    synchronized void putWithoutVersion(String urn, String aspect, RecordTemplate value) {
+        Map<String, Stored> aspects = entities.computeIfAbsent(urn, key -> new TreeMap<>());
+        Stored before = aspects.get(aspect);
+        aspects.put(aspect, new Stored(copy(value.data()), before == null ? 1 : before.version() + 1, "someone-else", false));
     }
 
     List<DataMap> accepted() {
@@ -254,7 +310,14 @@ final class FakeGms extends Dispatcher {
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         Map<String, List<String>> query = query(target);
         if (path.equals("/config")) {
-            return json(200, "{\"versions\":{\"acryldata/datahub\":{\"version\":\"" + serverVersion + "\",\"commit\":\"abc\"}},"
+            String version;
+            String env;
+            synchronized (this) {
+                version = serverVersion;
+                env = serverEnv;
+            }
+            return json(200, "{\"versions\":{\"acryldata/datahub\":{\"version\":\"" + version + "\",\"commit\":\"abc\"}},"
+                    + "\"datahub\":{\"serverType\":\"prod\",\"serverEnv\":\"" + env + "\"},"
                     + "\"noCode\":\"true\",\"statefulIngestionCapable\":true,\"patchCapable\":true}");
         }
         String authorization = request.getHeaders().get("Authorization");
@@ -282,7 +345,7 @@ final class FakeGms extends Dispatcher {
                     return scroll(parts[0], query);
                 }
                 if (parts.length == 2) {
-                    return entity(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), query.getOrDefault("aspects", List.of()));
+                    return entity(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), aspectsAsked(query));
                 }
                 if (parts.length == 3) {
                     return aspect(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), parts[2]);
@@ -295,6 +358,14 @@ final class FakeGms extends Dispatcher {
         }
     }
 
+    /** The aspects a read asks for, as this server's controller understands the query; null: all of them. */
+    private synchronized List<String> aspectsAsked(Map<String, List<String>> query) {
+        if (earlyOpenApi) {
+            return query.containsKey("aspectNames") ? query.get("aspectNames") : null;
+        }
+        return query.getOrDefault("aspects", List.of());
+    }
+
     private synchronized MockResponse aspect(String urn, String aspect) {
         Stored stored = entities.getOrDefault(urn, Map.of()).get(aspect);
         if (stored == null) {
@@ -302,8 +373,20 @@ final class FakeGms extends Dispatcher {
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.set("value", tree(stored.value()));
-        node.putObject("systemMetadata").put("version", String.valueOf(stored.version())).put("runId", stored.runId());
+        ObjectNode systemMetadata = node.putObject("systemMetadata").put("runId", stored.runId());
+        if (stored.versionShown()) {
+            systemMetadata.put("version", String.valueOf(stored.version()));
+        }
         return json(200, node.toString());
+    }
+
+    private static void putAspect(ObjectNode item, String aspect, Stored value) {
+        ObjectNode aspectNode = item.putObject(aspect);
+        aspectNode.set("value", tree(value.value()));
+        ObjectNode systemMetadata = aspectNode.putObject("systemMetadata");
+        if (value.versionShown()) {
+            systemMetadata.put("version", String.valueOf(value.version()));
+        }
     }
 
     private synchronized MockResponse entity(String urn, List<String> aspects) {
@@ -313,12 +396,10 @@ final class FakeGms extends Dispatcher {
         }
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         item.put("urn", urn);
-        for (String aspect : aspects) {
+        for (String aspect : aspects == null ? List.copyOf(stored.keySet()) : aspects) {
             Stored value = stored.get(aspect);
             if (value != null) {
-                ObjectNode aspectNode = item.putObject(aspect);
-                aspectNode.set("value", tree(value.value()));
-                aspectNode.putObject("systemMetadata").put("version", String.valueOf(value.version()));
+                putAspect(item, aspect, value);
             }
         }
         return json(200, item.toString());
@@ -334,10 +415,10 @@ final class FakeGms extends Dispatcher {
         if (type == null) {
             return json(404, "{\"message\":\"unknown entity " + entityPath + "\"}");
         }
-        boolean includeRemoved = query.getOrDefault("includeSoftDelete", List.of()).contains("true");
+        boolean includeRemoved = !earlyOpenApi && query.getOrDefault("includeSoftDelete", List.of()).contains("true");
         int count = Integer.parseInt(query.getOrDefault("count", List.of("10")).get(0));
         int offset = Integer.parseInt(query.getOrDefault("scrollId", List.of("0")).get(0));
-        List<String> aspects = query.getOrDefault("aspects", List.of());
+        List<String> aspects = aspectsAsked(query);
         List<String> urns = new ArrayList<>();
         for (Map.Entry<String, Map<String, Stored>> entity : entities.entrySet()) {
             if (!entity.getKey().startsWith("urn:li:" + type + ":")) {
@@ -354,12 +435,11 @@ final class FakeGms extends Dispatcher {
         for (int i = offset; i < Math.min(urns.size(), offset + count); i++) {
             ObjectNode item = list.addObject();
             item.put("urn", urns.get(i));
-            for (String aspect : aspects) {
-                Stored stored = entities.get(urns.get(i)).get(aspect);
+            Map<String, Stored> all = entities.get(urns.get(i));
+            for (String aspect : aspects == null ? List.copyOf(all.keySet()) : aspects) {
+                Stored stored = all.get(aspect);
                 if (stored != null) {
-                    ObjectNode aspectNode = item.putObject(aspect);
-                    aspectNode.set("value", tree(stored.value()));
-                    aspectNode.putObject("systemMetadata").put("version", String.valueOf(stored.version()));
+                    putAspect(item, aspect, stored);
                 }
             }
         }
@@ -388,6 +468,12 @@ final class FakeGms extends Dispatcher {
             return reject(400, "MetadataChangeProposal: " + schemaProblem);
         }
         MetadataChangeProposal proposal = new MetadataChangeProposal(proposalMap);
+        // Rest.li action parameter "async" ("true"/"false"); absent: the server's ASYNC_INGEST_DEFAULT
+        Object asyncParameter = envelope.get("async");
+        boolean async;
+        synchronized (this) {
+            async = asyncParameter == null ? asyncIngestDefault : "true".equals(String.valueOf(asyncParameter));
+        }
         String urn = proposal.getEntityUrn().toString();
         String type = proposal.getEntityType();
         String aspectName = proposal.getAspectName();
@@ -415,10 +501,25 @@ final class FakeGms extends Dispatcher {
                 case UPSERT -> {
                     if (proposal.hasHeaders() && proposal.getHeaders().containsKey("If-Version-Match")) {
                         String expected = proposal.getHeaders().get("If-Version-Match");
-                        String actual = before == null ? "-1" : String.valueOf(before.version());
+                        // systemMetadata.version, else max(1, row version); "-1": must not exist
+                        // (ConditionalWriteValidator, shared/reference/datahub.md "Corrections"). The latest row of an
+                        // aspect is stored as version 0, so an aspect without a stamped version compares as "1"
+                        String actual;
+                        if (before == null) {
+                            actual = "-1";
+                        } else if (before.versionShown()) {
+                            actual = String.valueOf(before.version());
+                        } else {
+                            actual = "1";
+                        }
                         if (!expected.equals(actual)) {
+                            String message = "Expected version " + expected + ", actual version " + actual;
+                            if (async) {
+                                invisibleFailures.add(urn + " " + aspectName + ": " + message);
+                                return json(200, "{\"value\":\"" + urn.replace("\"", "") + "\"}");
+                            }
                             return json(400, "{\"message\":\"com.linkedin.metadata.aspect.plugins.validation.AspectValidationException: "
-                                    + "Expected version " + expected + ", actual version " + actual + "\",\"status\":400}");
+                                    + message + "\",\"status\":400}");
                         }
                     }
                     result = RecordUtils.toDataMap(value);

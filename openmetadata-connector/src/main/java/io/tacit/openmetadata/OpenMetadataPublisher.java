@@ -339,6 +339,14 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
         long started = clock.millis();
         String runId = UUID.nameUUIDFromBytes(run.runId().value().getBytes(StandardCharsets.UTF_8)).toString();
         List<SetupStep> setup = new ArrayList<>(plan.setup());
+        // first, before anything else is written: defining a custom property needs rights on the Type entity,
+        // which a bot rarely has (shared/reference/openmetadata.md, "Corrections": CREATE on Type, admin in practice)
+        for (SetupStep step : plan.setup()) {
+            if (isPropertyDefinition(step.request())) {
+                setup.remove(step);
+                definePropertyOrStop(step.request());
+            }
+        }
         // run status is a courtesy: without the rights for it, tacit still publishes and says so
         Optional<String> pipeline = plan.pipelineFqn();
         try {
@@ -410,6 +418,26 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
         return new PublishReport(name(), (int) added, (int) changed, (int) retired, (int) unchanged, outcomes);
     }
 
+    private static boolean isPropertyDefinition(CatalogRequest request) {
+        List<String> segments = request.path().segments();
+        return request.method().equals("PUT") && segments.size() == 4 && segments.subList(0, 3).equals(List.of("v1", "metadata", "types"));
+    }
+
+    private void definePropertyOrStop(CatalogRequest request) {
+        try {
+            send(request);
+        } catch (CatalogHttpException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            String name = request.body() instanceof CustomProperty property ? property.getName() : "?";
+            throw TacitException.catalog("OpenMetadata refused to define the table custom property " + name
+                            + " (403 Forbidden: defining custom properties needs Create on the Type entity); nothing was written",
+                    "let an admin add the table custom properties " + TacitState.PROPERTY + " (string) and "
+                            + TacitState.LISTING_PROPERTY + " (markdown) once, or run tacit once with an admin's token", false, e);
+        }
+    }
+
     private Outcome applyTable(TablePlan table) {
         if (table.problem().isPresent()) {
             return new Outcome(table.fqn(), true, "skipped: " + table.problem().get());
@@ -417,7 +445,7 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
         int sent = 0;
         try {
             for (CatalogRequest request : table.requests()) {
-                send(request);
+                send(withArraysReRead(request));
                 sent++;
             }
         } catch (CatalogHttpException e) {
@@ -455,6 +483,71 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
             }
         }
         return parts.isEmpty() ? "updated" : String.join(", ", parts);
+    }
+
+    /**
+     * A table PATCH that adds a whole array (constraints or a column's tags) where the plan read none would
+     * replace whatever someone wrote there since: re-read the table just before, and append element by element to
+     * an array that exists now. Other requests are returned as they are.
+     */
+    private CatalogRequest withArraysReRead(CatalogRequest request) {
+        if (!request.method().equals("PATCH") || !(request.body() instanceof List<?> operations)
+                || operations.stream().noneMatch(OpenMetadataPublisher::addsWholeArray)) {
+            return request;
+        }
+        JsonNode current = client.get(request.path(), Map.of("fields", "columns,tags,tableConstraints"));
+        List<ObjectNode> rewritten = new ArrayList<>();
+        for (Object item : operations) {
+            ObjectNode operation = (ObjectNode) item;
+            if (!addsWholeArray(operation)) {
+                rewritten.add(operation);
+                continue;
+            }
+            JsonNode now = current.at(operation.path("path").asText());
+            if (now.isMissingNode() || now.isNull()) {
+                rewritten.add(operation);
+                continue;
+            }
+            for (JsonNode element : operation.path("value")) {
+                if (alreadyThere(now, element)) {
+                    continue;
+                }
+                ObjectNode append = OpenMetadataClient.mapper().createObjectNode();
+                append.put("op", "add");
+                append.put("path", operation.path("path").asText() + "/-");
+                append.set("value", element);
+                rewritten.add(append);
+            }
+        }
+        return new CatalogRequest(request.method(), request.path(), request.contentType(), rewritten, request.purpose());
+    }
+
+    /** The same tag, or the same foreign key (as a set of pairs), written by someone else in the meantime. */
+    private static boolean alreadyThere(JsonNode array, JsonNode element) {
+        for (JsonNode existing : array) {
+            if (element.has("tagFQN") && existing.path("tagFQN").asText().equals(element.path("tagFQN").asText())) {
+                return true;
+            }
+            if (element.has("constraintType") && existing.path("constraintType").equals(element.path("constraintType"))
+                    && PlanBuilder.pairs(texts(existing.path("columns")), texts(existing.path("referredColumns")))
+                            .equals(PlanBuilder.pairs(texts(element.path("columns")), texts(element.path("referredColumns"))))
+                    && !PlanBuilder.pairs(texts(element.path("columns")), texts(element.path("referredColumns"))).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static boolean addsWholeArray(Object item) {
+        return item instanceof ObjectNode operation && operation.path("op").asText().equals("add")
+                && operation.path("value").isArray()
+                && operation.path("path").asText().matches("/tableConstraints|/columns/\\d+/tags");
     }
 
     private JsonNode send(CatalogRequest request) {

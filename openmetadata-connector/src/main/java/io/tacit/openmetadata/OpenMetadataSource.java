@@ -211,16 +211,35 @@ public final class OpenMetadataSource implements Source {
                 progress.note("skipped foreign key of " + name + ": its referred columns span several tables");
                 continue;
             }
-            String keyName = "fk_" + name.table() + "_" + String.join("_", constraint.getColumns());
-            keys.add(new ForeignKey(keyName, new ColumnSet(name, constraint.getColumns()), new ColumnSet(target, targetColumns)));
+            // the server keeps a constraint's columns sorted and its referred columns as sent: the lists are a set of
+            // pairs whose order means nothing, so they are read in one canonical order (by local column)
+            java.util.TreeMap<String, String> pairs = new java.util.TreeMap<>();
+            for (int i = 0; i < constraint.getColumns().size(); i++) {
+                pairs.put(constraint.getColumns().get(i), targetColumns.get(i));
+            }
+            if (pairs.size() != constraint.getColumns().size()) {
+                progress.note("skipped foreign key of " + name + ": a column appears twice in it");
+                continue;
+            }
+            List<String> localColumns = new ArrayList<>(pairs.keySet());
+            String keyName = "fk_" + name.table() + "_" + String.join("_", localColumns);
+            keys.add(new ForeignKey(keyName, new ColumnSet(name, localColumns), new ColumnSet(target, new ArrayList<>(pairs.values()))));
         }
         return keys;
     }
 
+    /**
+     * Whether tacit wrote this constraint. Compared as sets of (column, referred column) pairs, and also in the
+     * form the server gave an earlier unsorted write (columns sorted in place, referred columns as sent).
+     */
     static boolean isTacits(TacitState state, TableConstraint constraint) {
         for (PublishedEdge edge : state.edges()) {
-            if (edge.ownsConstraint() && edge.columns().equals(constraint.getColumns())
-                    && edge.referredColumns().equals(constraint.getReferredColumns())) {
+            if (!edge.ownsConstraint()) {
+                continue;
+            }
+            if (PlanBuilder.pairs(edge.columns(), edge.referredColumns())
+                    .equals(PlanBuilder.pairs(constraint.getColumns(), constraint.getReferredColumns()))
+                    || !PlanBuilder.repairedByServer(List.of(constraint), edge).isEmpty()) {
                 return true;
             }
         }

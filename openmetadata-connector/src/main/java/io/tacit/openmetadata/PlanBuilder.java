@@ -53,7 +53,9 @@ import org.openmetadata.schema.type.TagLabel;
  *   <li>a recorded constraint missing from the table (the source's metadata ingestion resets constraints) is
  *       added again; an identical constraint someone else wrote is left as theirs;</li>
  *   <li>an edge is rejected, and retired for good, when a steward puts the {@code Rejected} tag on one of its
- *       columns or removes tacit's {@code InferredForeignKey} tag from it;</li>
+ *       columns (a tacit tag that disappeared is put back: the server drops tags of re-created columns);</li>
+ *   <li>a foreign key is a set of (column, referred column) pairs, sent ordered by local column, because the
+ *       server sorts {@code columns} in place and leaves {@code referredColumns} alone;</li>
  *   <li>edges no longer inferred (or now below the confidence threshold) are retired.</li>
  * </ul>
  */
@@ -187,7 +189,6 @@ final class PlanBuilder {
 
         // 2. rejections
         String rejectedTag = options.tag(REJECTED_TAG);
-        String foreignKeyTag = options.tag(FOREIGN_KEY_TAG);
         Set<String> rejected = new TreeSet<>(state.rejected());
         for (Resolved edge : resolved) {
             if (edge.columns().stream().anyMatch(column -> hasTag(table, column, rejectedTag))) {
@@ -196,10 +197,10 @@ final class PlanBuilder {
         }
         Map<String, String> retireReasons = new LinkedHashMap<>();
         for (PublishedEdge published : state.edges()) {
+            // only the explicit tag rejects: a missing InferredForeignKey tag proves nothing, because the server
+            // drops a column's tags when ingestion treats the column as deleted and re-added
+            // (shared/reference/openmetadata.md, "Corrections"); tacit then tags the column again
             if (published.columns().stream().anyMatch(column -> hasTag(table, column, rejectedTag))) {
-                rejected.add(published.key());
-            } else if (published.tagged() && published.columns().stream()
-                    .anyMatch(column -> table.columnIndex(column).isPresent() && !hasTag(table, column, foreignKeyTag))) {
                 rejected.add(published.key());
             }
         }
@@ -234,6 +235,7 @@ final class PlanBuilder {
             }
             if (published.ownsConstraint()) {
                 constraintIndex(constraints, published.columns(), published.referredColumns()).ifPresent(removals::add);
+                removals.addAll(repairedByServer(constraints, published));
             }
             changes.add(new PlannedChange(Action.RETIRE, table.fqn(), "foreign key " + describe(published.columns(),
                     published.referredColumns()) + " (" + retireReasons.get(published.key()) + ")"));
@@ -241,6 +243,9 @@ final class PlanBuilder {
         List<Object> additions = new ArrayList<>();
         for (Resolved edge : active) {
             Optional<PublishedEdge> published = state.edge(edge.key());
+            // a copy the server re-paired when tacit sent unsorted columns: remove it, the right one is added
+            published.filter(PublishedEdge::ownsConstraint)
+                    .ifPresent(before -> removals.addAll(repairedByServer(constraints, before)));
             Optional<Integer> existing = constraintIndex(constraints, edge.columns(), edge.referredColumns());
             String description = describe(edge.columns(), edge.referredColumns()) + String.format(Locale.ROOT,
                     ", confidence %.2f", edge.confidence());
@@ -266,7 +271,14 @@ final class PlanBuilder {
             }
         }
         for (Integer index : removals.descendingSet()) {
-            patch.add(op("remove", "/tableConstraints/" + index, null));
+            // the server runs every test before any remove and re-sorts constraints on each write: the index read
+            // may point at another constraint by now, so the removal is guarded by the constraint's own value
+            TableConstraint removed = constraints.get(index);
+            String at = "/tableConstraints/" + index;
+            patch.add(op("test", at + "/constraintType", MAPPER.getNodeFactory().textNode(removed.getConstraintType().value())));
+            patch.add(op("test", at + "/columns", MAPPER.valueToTree(removed.getColumns())));
+            patch.add(op("test", at + "/referredColumns", MAPPER.valueToTree(removed.getReferredColumns())));
+            patch.add(op("remove", at, null));
         }
         if (!additions.isEmpty()) {
             if (constraints == null) {
@@ -347,7 +359,15 @@ final class PlanBuilder {
             referred.add(fqn.get());
         }
         double confidence = Math.round(relationship.confidence() * 100.0) / 100.0;
-        return Optional.of(new Resolved(relationship, key, relationship.from().columns(), target, referred, confidence));
+        // pairs ordered by local column: the server sorts a constraint's columns in place and leaves referredColumns
+        // as sent (TableRepository, shared/reference/openmetadata.md "Corrections"), so any other order is stored
+        // with the wrong pairing
+        TreeMap<String, String> pairs = new TreeMap<>();
+        for (int i = 0; i < relationship.from().columns().size(); i++) {
+            pairs.put(relationship.from().columns().get(i), referred.get(i));
+        }
+        return Optional.of(new Resolved(relationship, key, new ArrayList<>(pairs.keySet()), target,
+                new ArrayList<>(pairs.values()), confidence));
     }
 
     private Object constraint(Resolved edge) {
@@ -368,14 +388,50 @@ final class PlanBuilder {
         if (constraints == null) {
             return Optional.empty();
         }
+        Set<String> wanted = pairs(columns, referred);
         for (int i = 0; i < constraints.size(); i++) {
             TableConstraint constraint = constraints.get(i);
             if (constraint.getConstraintType() == TableConstraint.ConstraintType.FOREIGN_KEY
-                    && columns.equals(constraint.getColumns()) && referred.equals(constraint.getReferredColumns())) {
+                    && wanted.equals(pairs(constraint.getColumns(), constraint.getReferredColumns()))) {
                 return Optional.of(i);
             }
         }
         return Optional.empty();
+    }
+
+    /** A foreign key as a set of (local column, referred column FQN) pairs: the order of the lists carries no meaning. */
+    static Set<String> pairs(List<String> columns, List<String> referred) {
+        Set<String> pairs = new TreeSet<>();
+        if (columns == null || referred == null || columns.size() != referred.size()) {
+            return pairs;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            pairs.add(columns.get(i) + "\n" + referred.get(i));
+        }
+        return pairs;
+    }
+
+    /**
+     * Indexes of constraints that are tacit's earlier write of {@code published} as the server stored it when tacit
+     * still sent unsorted columns: columns sorted, referred columns as sent, hence wrongly paired.
+     */
+    static List<Integer> repairedByServer(List<TableConstraint> constraints, PublishedEdge published) {
+        List<Integer> found = new ArrayList<>();
+        List<String> sorted = new ArrayList<>(published.columns());
+        java.util.Collections.sort(sorted);
+        if (constraints == null || sorted.equals(published.columns())
+                || pairs(sorted, published.referredColumns()).equals(pairs(published.columns(), published.referredColumns()))) {
+            return found;
+        }
+        for (int i = 0; i < constraints.size(); i++) {
+            TableConstraint constraint = constraints.get(i);
+            if (constraint.getConstraintType() == TableConstraint.ConstraintType.FOREIGN_KEY
+                    && sorted.equals(constraint.getColumns())
+                    && published.referredColumns().equals(constraint.getReferredColumns())) {
+                found.add(i);
+            }
+        }
+        return found;
     }
 
     private static boolean hasTag(CatalogTable table, String column, String tagFqn) {
@@ -433,10 +489,14 @@ final class PlanBuilder {
             if (removeAt.isEmpty() && add.isEmpty()) {
                 continue;
             }
-            // the path uses the index read a moment ago; the test fails the patch if the columns moved since
+            // the paths use indexes read a moment ago; the tests fail the patch if the columns moved since, or if
+            // a tag added meanwhile shifted tacit's (tags come back sorted by FQN, and the server runs every test
+            // before any remove), so no one else's tag is ever removed in place of tacit's
             operations.add(op("test", "/columns/" + i + "/name", MAPPER.getNodeFactory().textNode(column.getName())));
             for (int k = removeAt.size() - 1; k >= 0; k--) {
-                operations.add(op("remove", "/columns/" + i + "/tags/" + removeAt.get(k), null));
+                String at = "/columns/" + i + "/tags/" + removeAt.get(k);
+                operations.add(op("test", at + "/tagFQN", MAPPER.getNodeFactory().textNode(tags.get(removeAt.get(k)).getTagFQN())));
+                operations.add(op("remove", at, null));
             }
             if (column.getTags() == null) {
                 ArrayNode labels = MAPPER.createArrayNode();
@@ -733,13 +793,12 @@ final class PlanBuilder {
         for (Resolved edge : active) {
             text.append("| ").append(cell(String.join(", ", edge.columns())))
                     .append(" | ").append(cell(edge.target().name().qualified() + "(" + String.join(", ",
-                            edge.relationship().to().columns()) + ")"))
+                            edge.referredColumns().stream().map(Fqn::last).toList()) + ")"))
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f", edge.confidence()))
                     .append(" | ").append(cell(evidence(edge.relationship())))
                     .append(" | ").append(cell(runs.get(edge.key()))).append(" |\n");
         }
-        text.append("\nTo reject one, tag its column ").append(options.tag(REJECTED_TAG))
-                .append(" (or remove the ").append(options.tag(FOREIGN_KEY_TAG)).append(" tag).");
+        text.append("\nTo reject one, tag its column ").append(options.tag(REJECTED_TAG)).append('.');
         return text.toString();
     }
 

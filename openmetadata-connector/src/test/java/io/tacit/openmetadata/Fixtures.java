@@ -106,6 +106,20 @@ final class Fixtures {
                 edge(run, "order.items", "order_id", "orders", "id", 0.66));
     }
 
+    /**
+     * What a tacit version that sent composite keys unsorted left behind: its state records (product_id, order_id)
+     * -> orders(product_id, id), and the server stored the columns sorted, so paired the other way round.
+     */
+    static void unsortedCompositeFromAnEarlierVersion(FakeOpenMetadata fake) {
+        List<String> columns = List.of("product_id", "order_id");
+        List<String> referred = List.of(ORDERS + ".product_id", ORDERS + ".id");
+        TacitState state = new TacitState(1, List.of(new TacitState.PublishedEdge(
+                "public.order.items(product_id,order_id)->public.orders(product_id,id)", columns, referred, 0.88,
+                "tacit-run-0", true, false, false, false, List.of())), List.of());
+        fake.setExtension(ORDER_ITEMS, TacitState.PROPERTY, state.toJson());
+        fake.addConstraint(ORDER_ITEMS, "FOREIGN_KEY", columns, referred);
+    }
+
     static OpenMetadataClient client(FakeOpenMetadata fake, String token) {
         return new OpenMetadataClient(new ClientSettings(fake.url(), Secret.of(token, "${env:OM_TOKEN}"),
                 Duration.ofSeconds(5), 3, Duration.ofMillis(5), 4, 2));

@@ -75,6 +75,15 @@ class OpenMetadataSourceTest {
     }
 
     @Test
+    void tacitsOwnCompositeConstraintIsRecognisedWhateverPairingTheServerStored() {
+        Fixtures.unsortedCompositeFromAnEarlierVersion(fake);
+        try (OpenMetadataSource source = source()) {
+            SchemaSnapshot snapshot = source.readSchema(SchemaFilter.all(), ProgressListener.NONE);
+            assertThat(snapshot.declared()).isEmpty();
+        }
+    }
+
+    @Test
     void latestProfilesBecomeCatalogStatistics() {
         ObjectNode tableProfile = JsonNodeFactory.instance.objectNode();
         tableProfile.put("timestamp", 1_700_000_000_000L);

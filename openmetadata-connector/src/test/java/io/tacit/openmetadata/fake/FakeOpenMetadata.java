@@ -248,7 +248,7 @@ public final class FakeOpenMetadata implements AutoCloseable {
         return tableIdByFqn.get(fqn);
     }
 
-    /** What a person or another connector does: add a constraint to a table. */
+    /** What a person or another connector does: add a constraint to a table (stored as the server stores it). */
     public void addConstraint(String tableFqn, String type, List<String> columns, List<String> referred) {
         synchronized (lock) {
             ObjectNode table = tables.get(tableIdByFqn.get(tableFqn));
@@ -260,6 +260,16 @@ public final class FakeOpenMetadata implements AutoCloseable {
             if (referred != null) {
                 referred.forEach(constraint.putArray("referredColumns")::add);
             }
+            storeAsTheServerDoes(table);
+        }
+    }
+
+    /** Sets a custom property value directly (what an earlier tacit version left in a table's extension). */
+    public void setExtension(String tableFqn, String property, String value) {
+        synchronized (lock) {
+            ObjectNode table = tables.get(tableIdByFqn.get(tableFqn));
+            ObjectNode extension = table.has("extension") ? (ObjectNode) table.get("extension") : table.putObject("extension");
+            extension.put(property, value);
         }
     }
 
@@ -278,6 +288,18 @@ public final class FakeOpenMetadata implements AutoCloseable {
             label.put("labelType", labelType);
             label.put("state", "Confirmed");
             ((ArrayNode) column(tableFqn, column).get("tags")).add(label);
+            sortTags(column(tableFqn, column));
+        }
+    }
+
+    /**
+     * What the source's metadata ingestion does when it treats a column as deleted and re-added (a changed type,
+     * say): the new column keeps no tags, because the carry-forward copies tags only when the old column had
+     * none (shared/reference/openmetadata.md, "Corrections"). Nobody rejected anything.
+     */
+    public void recreateColumn(String tableFqn, String column) {
+        synchronized (lock) {
+            column(tableFqn, column).putArray("tags");
         }
     }
 
@@ -562,6 +584,10 @@ public final class FakeOpenMetadata implements AutoCloseable {
             String id = tableIdByFqn.get(path.get(2));
             return found(id == null ? null : view(tables.get(id), fields(query)), "table", path.get(2));
         }
+        if (method.equals("GET") && path.size() == 2) {
+            ObjectNode table = tables.get(path.get(1));
+            return found(table == null ? null : view(table, fields(query)), "table", path.get(1));
+        }
         if (method.equals("GET") && path.size() == 4 && path.get(2).equals("tableProfile") && path.get(3).equals("latest")) {
             String id = tableIdByFqn.get(path.get(1));
             if (id == null) {
@@ -641,6 +667,7 @@ public final class FakeOpenMetadata implements AutoCloseable {
         }
         ObjectNode before = table.deepCopy();
         ObjectNode after = (ObjectNode) JsonPatch.apply(before, patch);
+        storeAsTheServerDoes(after);
         ObjectNode validated = after.deepCopy();
         boolean newer = ServerVersion.parse(version).acceptsConstraintRelationshipType();
         if (validated.has("tableConstraints")) {
@@ -665,7 +692,9 @@ public final class FakeOpenMetadata implements AutoCloseable {
                 }
             }
             if (newer && !seen.add(constraint.toString())) {
-                throw new BadRequest(400, "Table Constraint is Duplicate");
+                // newer servers refuse a list holding two equal constraints, for the whole PATCH
+                // (shared/reference/openmetadata.md, "Corrections": 400 "Duplicate constraint found in request")
+                throw new BadRequest(400, "Duplicate constraint found in request: " + constraint);
             }
             if (newer) {
                 for (JsonNode referred : constraint.path("referredColumns")) {
@@ -710,6 +739,54 @@ public final class FakeOpenMetadata implements AutoCloseable {
             table.setAll(after);
         }
         return table.deepCopy();
+    }
+
+    /**
+     * What {@code TableRepository} does to a table on every write, beyond the patch itself
+     * (shared/reference/openmetadata.md, "Corrections from reading the server source"):
+     * <ul>
+     *   <li>the constraint list is sorted, and {@code Collections.sort} runs on each constraint's {@code columns}
+     *       while {@code referredColumns} stay as sent, so a composite key whose local columns are not in
+     *       alphabetical order is stored with another pairing. The reference does not say what the list is sorted
+     *       by; the fake sorts by constraintType in the enum's declaration order (stable), an assumption;</li>
+     *   <li>column tags come back sorted by tag FQN, so indexes of tags shift when someone adds one.</li>
+     * </ul>
+     */
+    private static void storeAsTheServerDoes(ObjectNode table) {
+        JsonNode constraints = table.get("tableConstraints");
+        if (constraints != null && constraints.isArray()) {
+            List<String> typeOrder = List.of("UNIQUE", "PRIMARY_KEY", "FOREIGN_KEY", "SORT_KEY", "DIST_KEY");
+            List<JsonNode> sorted = new ArrayList<>();
+            constraints.forEach(sorted::add);
+            sorted.sort(java.util.Comparator.comparingInt(constraint -> typeOrder.indexOf(constraint.path("constraintType").asText())));
+            ArrayNode list = MAPPER.createArrayNode();
+            for (JsonNode constraint : sorted) {
+                ObjectNode copy = ((ObjectNode) constraint).deepCopy();
+                if (copy.get("columns") instanceof ArrayNode columns) {
+                    List<String> names = new ArrayList<>();
+                    columns.forEach(column -> names.add(column.asText()));
+                    Collections.sort(names);
+                    ArrayNode sortedColumns = copy.putArray("columns");
+                    names.forEach(sortedColumns::add);
+                }
+                list.add(copy);
+            }
+            table.set("tableConstraints", list);
+        }
+        for (JsonNode column : table.path("columns")) {
+            sortTags((ObjectNode) column);
+        }
+    }
+
+    private static void sortTags(ObjectNode column) {
+        if (!(column.get("tags") instanceof ArrayNode tags)) {
+            return;
+        }
+        List<JsonNode> sorted = new ArrayList<>();
+        tags.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparing(tag -> tag.path("tagFQN").asText()));
+        tags.removeAll();
+        sorted.forEach(tags::add);
     }
 
     private MockResponse lineage(String method, List<String> path, Map<String, String> query, JsonNode body) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 6902 JSON Patch (add, remove, replace, test) on Jackson trees, as the fake server applies it. */
+/** RFC 6902 JSON Patch (add, remove, replace, test) on Jackson trees, in the order OpenMetadata applies it. */
 final class JsonPatch {
     private JsonPatch() {
     }
@@ -22,7 +22,7 @@ final class JsonPatch {
             throw new PatchException("a JSON Patch is an array of operations");
         }
         JsonNode result = document.deepCopy();
-        for (JsonNode operation : patch) {
+        for (JsonNode operation : inServerOrder(patch)) {
             String op = operation.path("op").asText("");
             if (!operation.path("path").isTextual()) {
                 throw new PatchException("operation without a path: " + operation);
@@ -45,6 +45,36 @@ final class JsonPatch {
             }
         }
         return result;
+    }
+
+    /**
+     * The order OpenMetadata applies operations in, not the order sent: {@code JsonUtils.applyPatch} first runs
+     * every add, replace and test (and other non-remove op), sorted by the integer made of all digits in the
+     * path, then every remove in descending order of that integer (shared/reference/openmetadata.md,
+     * "Corrections from reading the server source"). So a {@code test} always runs before any remove, and two
+     * removes at /columns/1/tags/0 and /columns/1/tags/2 run as 12 then 10. Equal keys keep the sent order
+     * (a stable sort; the server's tie order is not documented).
+     */
+    static List<JsonNode> inServerOrder(JsonNode patch) {
+        List<JsonNode> others = new ArrayList<>();
+        List<JsonNode> removes = new ArrayList<>();
+        for (JsonNode operation : patch) {
+            if (operation.path("op").asText("").equals("remove")) {
+                removes.add(operation);
+            } else {
+                others.add(operation);
+            }
+        }
+        others.sort(java.util.Comparator.comparing(JsonPatch::digits));
+        removes.sort(java.util.Comparator.comparing(JsonPatch::digits).reversed());
+        List<JsonNode> ordered = new ArrayList<>(others);
+        ordered.addAll(removes);
+        return ordered;
+    }
+
+    private static java.math.BigInteger digits(JsonNode operation) {
+        String digits = operation.path("path").asText("").replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? java.math.BigInteger.ZERO : new java.math.BigInteger(digits);
     }
 
     private static JsonNode value(JsonNode operation) {
