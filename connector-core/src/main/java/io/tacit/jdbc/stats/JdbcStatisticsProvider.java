@@ -91,9 +91,11 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
                             + Failures.problem(e, table.name().toString(), dialect.statementTimeout())));
                     cursors.afterFailure();
                 } catch (IllegalArgumentException unquotable) {
-                    // a name no quoting can carry (a NUL character): this table is skipped, not the run
+                    // a name no quoting can carry (a NUL character), or SQL text refused before sending it:
+                    // this table is skipped, not the run
                     progress.warning(RunWarning.of(table.name(), RunWarning.PROFILE, "not profiled, "
                             + keptFigures(engine, table) + ": " + unquotable.getMessage()));
+                    cursors.afterFailure();
                 }
                 progress.advanced(1);
             }

@@ -1,6 +1,5 @@
 package io.tacit.jdbc.stats;
 
-import io.tacit.error.TacitException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -91,7 +90,7 @@ final class PostgresCopy {
      * broke out of its quotes could append {@code ;COMMIT;BEGIN READ WRITE;...}. The COPY tacit builds is
      * quoted identifiers joined by keywords, numbers and punctuation; anything else outside the quotes (a
      * semicolon, a string or dollar quote, a comment, a backslash) means the text is not what was built, and
-     * it is refused before it is sent.
+     * it is refused before it is sent (the table is skipped with a warning, the run goes on).
      */
     static void requireOneStatement(String sql) {
         boolean quoted = false;
@@ -108,12 +107,12 @@ final class PostgresCopy {
             boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || c == '_' || c == ' ' || c == '\n' || c == '.' || c == ',' || c == '(' || c == ')' || c == '*';
             if (!plain) {
-                throw TacitException.internal("refusing to send a COPY whose text has '" + c + "' outside quoted"
-                        + " identifiers at offset " + i + ": it might not be one statement", null);
+                throw new IllegalArgumentException("refusing to send a COPY whose text has '" + c + "' outside quoted"
+                        + " identifiers at offset " + i + ": it might not be one statement");
             }
         }
         if (quoted) {
-            throw TacitException.internal("refusing to send a COPY with an unclosed quoted identifier", null);
+            throw new IllegalArgumentException("refusing to send a COPY with an unclosed quoted identifier");
         }
     }
 
