@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class BaseDialect implements Dialect {
     private static final Map<String, String> SQL_CACHE = new ConcurrentHashMap<>();
+    private static final Duration MIN_LOCK_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration MAX_LOCK_TIMEOUT = Duration.ofSeconds(5);
 
     private final String name;
     private final String quote;
@@ -55,6 +57,22 @@ public abstract class BaseDialect implements Dialect {
     @Override
     public Duration statementTimeout() {
         return statementTimeout;
+    }
+
+    /**
+     * How long a statement waits for a lock another session holds: a quarter of the statement timeout, between
+     * 1 and 5 seconds. A table locked by a migration is then skipped in seconds, not after a whole statement
+     * timeout per statement, and tacit never queues long behind (and in front of) other sessions' locks.
+     */
+    public Duration lockTimeout() {
+        Duration quarter = statementTimeout.dividedBy(4);
+        if (quarter.compareTo(MAX_LOCK_TIMEOUT) > 0) {
+            return MAX_LOCK_TIMEOUT;
+        }
+        if (quarter.compareTo(MIN_LOCK_TIMEOUT) < 0) {
+            return MIN_LOCK_TIMEOUT;
+        }
+        return quarter;
     }
 
     /** The statement timeout in whole seconds, at least 1 (JDBC's unit). */

@@ -15,6 +15,12 @@ import io.tacit.model.InferenceResult;
 import io.tacit.model.Origin;
 import io.tacit.model.Provenance;
 import io.tacit.model.Relationship;
+import io.tacit.model.RunWarning;
+import io.tacit.model.StatisticsOrigin;
+import io.tacit.model.Table;
+import io.tacit.model.TableName;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,15 +65,53 @@ public final class JsonReport {
         summary.put("declared", result.relationships().stream().filter(r -> r.origin() == Origin.DECLARED).count());
         summary.put("inferred", result.relationships().stream().filter(r -> r.origin() == Origin.INFERRED).count());
         summary.put("orm", result.relationships().stream().filter(r -> r.origin() == Origin.ORM).count());
+        summary.put("warnings", result.warnings().size());
         ArrayNode relationships = root.putArray("relationships");
         for (Relationship relationship : result.relationships()) {
             relationships.add(relationship(relationship));
+        }
+        Map<TableName, String> statuses = tableStatuses(result);
+        ArrayNode tables = root.putArray("tables");
+        for (Table table : result.snapshot().tables()) {
+            ObjectNode entry = tables.addObject();
+            entry.put("schema", table.name().schema());
+            entry.put("table", table.name().table());
+            StatisticsOrigin origin = result.tableStatistics().get(table.name());
+            entry.put("statistics", origin == null ? "none" : origin.name().toLowerCase(Locale.ROOT));
+            entry.put("status", statuses.getOrDefault(table.name(), "ok"));
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        for (RunWarning warning : result.warnings()) {
+            ObjectNode entry = warnings.addObject();
+            entry.put("schema", warning.table().map(TableName::schema).orElse(null));
+            entry.put("table", warning.table().map(TableName::table).orElse(null));
+            entry.put("stage", warning.stage());
+            entry.put("problem", warning.problem());
         }
         ObjectNode timings = root.putObject("timings");
         for (Map.Entry<String, Long> stage : result.stageMillis().entrySet()) {
             timings.put(stage.getKey(), stage.getValue());
         }
         return root;
+    }
+
+    /**
+     * {@code skipped} for a table that could not be profiled (it keeps the engine's figures, or none, whatever
+     * the level), {@code incomplete} for one that lost a containment check; tables without warnings are absent.
+     */
+    private static Map<TableName, String> tableStatuses(InferenceResult result) {
+        Map<TableName, String> statuses = new HashMap<>();
+        for (RunWarning warning : result.warnings()) {
+            if (warning.table().isEmpty()) {
+                continue;
+            }
+            if (warning.stage().equals(RunWarning.PROFILE)) {
+                statuses.put(warning.table().get(), "skipped");
+            } else {
+                statuses.putIfAbsent(warning.table().get(), "incomplete");
+            }
+        }
+        return statuses;
     }
 
     private static ObjectNode relationship(Relationship relationship) {

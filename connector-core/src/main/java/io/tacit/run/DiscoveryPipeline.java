@@ -5,10 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.tacit.error.TacitException;
 import io.tacit.model.InferenceResult;
 import io.tacit.model.RunContext;
+import io.tacit.model.RunWarning;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
 import io.tacit.model.StatisticsLevel;
+import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.Table;
+import io.tacit.model.TableName;
+import io.tacit.model.TableStatistics;
 import io.tacit.spi.Inference;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.PublishPlan;
@@ -60,10 +64,11 @@ public final class DiscoveryPipeline {
     /** Reads and infers, publishing nothing. */
     public InferenceResult discover(RunContext run, Source source, DiscoveryOptions options) {
         Map<String, Long> timings = new LinkedHashMap<>();
+        WarningLog warnings = new WarningLog(progress);
 
         long started = System.nanoTime();
         progress.stageStarted(STAGE_READ_SCHEMA, 0);
-        SchemaSnapshot snapshot = source.readSchema(options.filter(), progress);
+        SchemaSnapshot snapshot = source.readSchema(options.filter(), warnings);
         progress.stageFinished(STAGE_READ_SCHEMA);
         timings.put(STAGE_READ_SCHEMA, millisSince(started));
         checkNotEmpty(snapshot, options);
@@ -75,7 +80,7 @@ public final class DiscoveryPipeline {
         Statistics statistics = Statistics.none();
         if (options.level() != StatisticsLevel.METADATA) {
             progress.stageStarted(STAGE_STATISTICS, snapshot.tables().size());
-            statistics = source.statistics().collect(snapshot, options.level(), progress);
+            statistics = source.statistics().collect(snapshot, options.level(), warnings);
             progress.stageFinished(STAGE_STATISTICS);
         }
         timings.put(STAGE_STATISTICS, millisSince(started));
@@ -86,7 +91,8 @@ public final class DiscoveryPipeline {
             probe = source.valueProbe();
         }
         progress.stageStarted(STAGE_INFERENCE, 0);
-        InferenceResult inferred = inference.infer(run, snapshot, statistics, probe, progress);
+        InferenceResult inferred = inference.infer(run, snapshot, statistics, probe, warnings);
+        probe.warnings().forEach(warnings::warning);
         progress.stageFinished(STAGE_INFERENCE);
         long inferenceMillis = millisSince(started);
         if (inferred.stageMillis().isEmpty()) {
@@ -97,8 +103,56 @@ public final class DiscoveryPipeline {
                 timings.put(STAGE_INFERENCE + ": " + stage.getKey(), stage.getValue());
             }
         }
+        Map<TableName, StatisticsOrigin> origins = new LinkedHashMap<>();
+        for (TableStatistics table : statistics.tables().values()) {
+            origins.put(table.table(), table.origin());
+        }
         return new InferenceResult(run, snapshot, options.level(), inferred.relationships(),
-                inferred.candidatesConsidered(), timings);
+                inferred.candidatesConsidered(), timings, origins, warnings.warnings());
+    }
+
+    /** Passes everything on to the run's listener and keeps the warnings for the result. */
+    private static final class WarningLog implements ProgressListener {
+        private final ProgressListener delegate;
+        private final List<RunWarning> warnings = new ArrayList<>();
+
+        private WarningLog(ProgressListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void stageStarted(String stage, long totalUnits) {
+            delegate.stageStarted(stage, totalUnits);
+        }
+
+        @Override
+        public void advanced(long units) {
+            delegate.advanced(units);
+        }
+
+        @Override
+        public void stageFinished(String stage) {
+            delegate.stageFinished(stage);
+        }
+
+        @Override
+        public void note(String message) {
+            delegate.note(message);
+        }
+
+        @Override
+        public void warning(RunWarning warning) {
+            synchronized (warnings) {
+                warnings.add(warning);
+            }
+            delegate.warning(warning);
+        }
+
+        private List<RunWarning> warnings() {
+            synchronized (warnings) {
+                return List.copyOf(warnings);
+            }
+        }
     }
 
     private <P extends PublishPlan> PublisherRun publish(Publisher<P> publisher, InferenceResult result, boolean dryRun) {

@@ -1,5 +1,7 @@
 package io.tacit.spi;
 
+import io.tacit.model.RunWarning;
+
 /**
  * Hears how long steps advance. The CLI draws a progress bar on a terminal and plain lines otherwise;
  * tests and libraries pass {@link #NONE}. Implementations must be cheap and thread-safe.
@@ -29,5 +31,10 @@ public interface ProgressListener {
 
     /** A note worth a line on stderr (a skipped table, a slow query). */
     default void note(String message) {
+    }
+
+    /** Something the run skipped or lost and goes on without; the report lists it. Also a note by default. */
+    default void warning(RunWarning warning) {
+        note(warning.message());
     }
 }

@@ -3,6 +3,8 @@ package io.tacit.spi;
 import io.tacit.model.ColumnSet;
 import io.tacit.model.Containment;
 import io.tacit.model.Discriminator;
+import io.tacit.model.RunWarning;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,11 @@ public interface ValueProbe {
      * implementation that cannot restrict the rows answers empty rather than checking every row.
      */
     Optional<Containment> containment(ColumnSet from, ColumnSet to, Optional<Discriminator> where);
+
+    /** The checks this probe lost so far (a lock it waited too long for, a session the server ended), in order. */
+    default List<RunWarning> warnings() {
+        return List.of();
+    }
 
     /** Containment over every referencing row. */
     default Optional<Containment> containment(ColumnSet from, ColumnSet to) {

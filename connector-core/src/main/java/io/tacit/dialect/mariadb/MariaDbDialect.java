@@ -101,6 +101,10 @@ public class MariaDbDialect extends BaseDialect {
             // MySQL names it differently and counts milliseconds (and only for SELECT)
             execute(connection, "SET SESSION max_execution_time = " + statementTimeout().toMillis());
         }
+        // whole seconds: the wait for a table's metadata lock (a running ALTER, LOCK TABLES) and for row locks
+        long lockSeconds = Math.max(1, lockTimeout().toSeconds());
+        execute(connection, "SET SESSION lock_wait_timeout = " + lockSeconds);
+        execute(connection, "SET SESSION innodb_lock_wait_timeout = " + lockSeconds);
         Optional<String> readOnly;
         try {
             readOnly = queryString(connection, "SELECT @@SESSION.tx_read_only");

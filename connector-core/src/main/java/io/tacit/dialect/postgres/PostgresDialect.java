@@ -64,6 +64,7 @@ public class PostgresDialect extends BaseDialect {
     public boolean startReadOnlySession(Connection connection) throws SQLException {
         execute(connection, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         execute(connection, "SET statement_timeout = " + Math.max(1, statementTimeout().toMillis()));
+        execute(connection, "SET lock_timeout = " + lockTimeout().toMillis());
         return queryString(connection, "SHOW transaction_read_only").map("on"::equalsIgnoreCase).orElse(false);
     }
 

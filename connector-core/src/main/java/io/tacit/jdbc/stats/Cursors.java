@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * PgJDBC streams a result with a fetch size only inside a transaction: while profiling, autocommit is off and
- * the tables are read in one read-only transaction, rolled back at the end and after a failed statement
- * (which would otherwise poison the next one). Other drivers stream in autocommit and are left as they are.
+ * PostgreSQL: while profiling, autocommit is off and each table is read in its own transaction, opened READ
+ * ONLY and rolled back after the table (or its failed statement, which would otherwise poison the next one).
+ * PgJDBC streams a result with a fetch size only inside a transaction; a transaction per table also lets go
+ * of the table's lock as soon as it is read, so a long run never blocks another session's DDL for long.
+ * Other drivers stream in autocommit and are left as they are: their sessions are read-only already.
  */
 final class Cursors implements AutoCloseable {
     private final Connection connection;
@@ -18,13 +20,21 @@ final class Cursors implements AutoCloseable {
         this.restoreAutoCommit = restoreAutoCommit;
     }
 
-    /** @param cursorsNeeded whether scans read result sets (the COPY path streams without a cursor) */
-    static Cursors open(Connection connection, Dialect dialect, boolean cursorsNeeded) throws SQLException {
-        boolean switchOff = cursorsNeeded && dialect.name().equals("postgresql") && connection.getAutoCommit();
+    static Cursors open(Connection connection, Dialect dialect) throws SQLException {
+        boolean switchOff = dialect.name().equals("postgresql") && connection.getAutoCommit();
         if (switchOff) {
+            // PgJDBC then opens every transaction with BEGIN READ ONLY (besides the session's own default)
+            connection.setReadOnly(true);
             connection.setAutoCommit(false);
         }
         return new Cursors(connection, switchOff);
+    }
+
+    /** After a table: ends its transaction, releasing its lock. */
+    void afterTable() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
     }
 
     /** After a failed statement: ends the aborted transaction so the next table can run. */

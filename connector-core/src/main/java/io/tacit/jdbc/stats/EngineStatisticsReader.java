@@ -7,6 +7,7 @@ import io.tacit.model.Column;
 import io.tacit.model.ColumnStatistics;
 import io.tacit.model.DistinctCount;
 import io.tacit.model.Key;
+import io.tacit.model.RunWarning;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.Table;
@@ -69,7 +70,9 @@ final class EngineStatisticsReader {
                 }
             } catch (SQLException e) {
                 Failures.throwIfConnectionLost(e, "reading engine statistics of schema " + schema);
-                progress.note("engine statistics of schema " + schema + " unavailable: " + Failures.oneLine(e));
+                progress.warning(new RunWarning(Optional.empty(), RunWarning.ENGINE_STATISTICS,
+                        "engine statistics of schema " + schema + " unavailable: "
+                                + Failures.problem(e, "schema " + schema, dialect.statementTimeout())));
             }
             progress.advanced(1);
         }

@@ -40,6 +40,36 @@ final class Failures {
                 || message.contains("max_statement_time");
     }
 
+    /** Waited longer than the session's lock timeout (PostgreSQL 55P03 lock_timeout, MariaDB/MySQL 1205 lock wait timeout). */
+    static boolean lockTimedOut(SQLException e) {
+        String state = e.getSQLState();
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return "55P03".equals(state)
+                || e.getErrorCode() == 1205
+                || message.contains("lock timeout")
+                || message.contains("lock wait timeout");
+    }
+
+    /** The server ended the session (PostgreSQL 57P01 admin shutdown or pg_terminate_backend, 57P02, 57P03). */
+    static boolean terminated(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("57P0");
+    }
+
+    /** One line saying why a statement on {@code tables} failed, naming the lock when it was one. */
+    static String problem(SQLException e, String tables, java.time.Duration statementTimeout) {
+        if (lockTimedOut(e)) {
+            return "waited too long for a lock on " + tables + " (another session holds it): " + oneLine(e);
+        }
+        if (terminated(e)) {
+            return "the server ended the session: " + oneLine(e);
+        }
+        if (timedOut(e)) {
+            return "cancelled after the statement timeout (" + statementTimeout.toSeconds() + " s): " + oneLine(e);
+        }
+        return oneLine(e);
+    }
+
     /** The values of the two sides cannot be compared as they are (PostgreSQL: no such operator, type mismatch). */
     static boolean typeMismatch(SQLException e) {
         String state = e.getSQLState();

@@ -2,8 +2,10 @@ package io.tacit.jdbc.stats;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.error.TacitException;
 import io.tacit.jdbc.Dialect;
 import io.tacit.jdbc.ProfileSettings;
+import io.tacit.model.RunWarning;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
 import io.tacit.model.StatisticsLevel;
@@ -28,7 +30,9 @@ import java.util.TreeMap;
  *   <li>{@code sample} / {@code full}: the engine figures, then {@link TableProfiler}'s single query per table
  *       whose figures replace the engine's for the columns it reads. Tables run one after the other on the one
  *       session (2 cores: a second connection would compete with the database for them). A table that fails
- *       (permission, statement timeout) keeps its engine figures and is noted on the progress listener.</li>
+ *       (permission, statement or lock timeout) keeps its engine figures and is reported as a
+ *       {@link RunWarning}; the run goes on. Each table is read in its own read-only transaction, ended after
+ *       it, so no lock outlives the table's scan.</li>
  * </ul>
  */
 public final class JdbcStatisticsProvider implements StatisticsProvider {
@@ -65,7 +69,7 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
         long tables = snapshot.tables().stream().filter(TableProfiler::profiled).count();
         String stage = "profile (" + level.label() + ")";
         progress.stageStarted(stage, tables);
-        try (Cursors cursors = Cursors.open(connection, dialect, !profiler.usesCopy())) {
+        try (Cursors cursors = Cursors.open(connection, dialect)) {
             for (Table table : snapshot.tables()) {
                 if (!TableProfiler.profiled(table)) {
                     continue;
@@ -74,19 +78,41 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
                     Optional<TableStatistics> profiled = profiler.profile(table, level,
                             Optional.ofNullable(engine.get(table.name())));
                     profiled.ifPresent(statistics -> result.put(table.name(), statistics));
+                    cursors.afterTable();
                 } catch (SQLException e) {
+                    if (Failures.terminated(e)) {
+                        throw TacitException.source("profiling table " + table.name() + " failed: "
+                                + Failures.problem(e, table.name().toString(), dialect.statementTimeout()),
+                                "the database ended tacit's session (an administrator or a restart); run again", e);
+                    }
                     Failures.throwIfConnectionLost(e, "profiling table " + table.name());
-                    progress.note("table " + table.name() + " not profiled: " + Failures.oneLine(e));
+                    progress.warning(RunWarning.of(table.name(), RunWarning.PROFILE, "not profiled, "
+                            + keptFigures(engine, table) + ": "
+                            + Failures.problem(e, table.name().toString(), dialect.statementTimeout())));
+                    cursors.afterFailure();
+                } catch (IllegalArgumentException unquotable) {
+                    // a name no quoting can carry (a NUL character), or SQL text refused before sending it:
+                    // this table is skipped, not the run
+                    progress.warning(RunWarning.of(table.name(), RunWarning.PROFILE, "not profiled, "
+                            + keptFigures(engine, table) + ": " + unquotable.getMessage()));
                     cursors.afterFailure();
                 }
                 progress.advanced(1);
             }
         } catch (SQLException e) {
             Failures.throwIfConnectionLost(e, "profiling");
-            progress.note("profiling ended early: " + Failures.oneLine(e));
+            progress.warning(new RunWarning(Optional.empty(), RunWarning.PROFILE,
+                    "profiling ended early: " + Failures.oneLine(e)));
         }
         progress.stageFinished(stage);
         return result;
+    }
+
+    private static String keptFigures(Map<TableName, TableStatistics> engine, Table table) {
+        if (engine.containsKey(table.name())) {
+            return "kept the engine's statistics";
+        }
+        return "no statistics";
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {

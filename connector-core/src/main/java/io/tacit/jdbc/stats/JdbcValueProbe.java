@@ -6,6 +6,7 @@ import io.tacit.jdbc.Dialect;
 import io.tacit.model.ColumnSet;
 import io.tacit.model.Containment;
 import io.tacit.model.Discriminator;
+import io.tacit.model.RunWarning;
 import io.tacit.spi.ValueProbe;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,8 +37,9 @@ import java.util.Optional;
  *
  * <p>Types: values are compared as they are, which lets the database match int4 against int8 or numeric.
  * When the database refuses to compare the two types (PostgreSQL: uuid vs varchar), both sides are compared
- * as text instead. A statement timeout, a type that cannot be compared even as text or any other statement
- * failure gives {@link Optional#empty()}; only a lost connection raises an error.
+ * as text instead. A statement or lock timeout, a type that cannot be compared even as text or any other
+ * statement failure gives {@link Optional#empty()} and a {@link RunWarning} naming the check; only a lost
+ * connection raises an error.
  */
 public final class JdbcValueProbe implements ValueProbe {
     public static final long DEFAULT_MAX_DISTINCT_VALUES = 1_000_000;
@@ -45,6 +47,9 @@ public final class JdbcValueProbe implements ValueProbe {
     private final Connection connection;
     private final Dialect dialect;
     private final long maxDistinctValues;
+    private final List<RunWarning> warnings = new ArrayList<>();
+    private boolean sessionEnded;
+    private long checksAfterSessionEnded;
 
     public JdbcValueProbe(Connection connection, Dialect dialect) {
         this(connection, dialect, DEFAULT_MAX_DISTINCT_VALUES);
@@ -67,22 +72,61 @@ public final class JdbcValueProbe implements ValueProbe {
         if (from.columns().size() != to.columns().size()) {
             return Optional.empty();
         }
+        if (sessionEnded) {
+            checksAfterSessionEnded++;
+            return Optional.empty();
+        }
         try {
             return Optional.of(run(sql(from, to, where, false), where));
         } catch (SQLException e) {
+            if (!Failures.typeMismatch(e)) {
+                return lost(e, from, to);
+            }
             Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
             recover();
-            if (!Failures.typeMismatch(e)) {
-                return Optional.empty();
-            }
+        } catch (IllegalArgumentException unquotable) {
+            warn(from, to, unquotable.getMessage());
+            return Optional.empty();
         }
         try {
             return Optional.of(run(sql(from, to, where, true), where));
         } catch (SQLException e) {
+            return lost(e, from, to);
+        }
+    }
+
+    @Override
+    public List<RunWarning> warnings() {
+        List<RunWarning> all = new ArrayList<>(warnings);
+        if (checksAfterSessionEnded > 0) {
+            all.add(new RunWarning(Optional.empty(), RunWarning.CONTAINMENT, checksAfterSessionEnded
+                    + " more containment checks not made: the server had ended the session"));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * A check that failed: the run goes on without it, and says so. A session the server ended (a terminated
+     * backend) makes no further checks; the inference goes on with the statistics it has.
+     */
+    private Optional<Containment> lost(SQLException e, ColumnSet from, ColumnSet to) {
+        if (Failures.terminated(e)) {
+            sessionEnded = true;
+        } else {
             Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
             recover();
-            return Optional.empty();
         }
+        String tables = from.table().toString();
+        if (!from.table().equals(to.table())) {
+            tables = from.table() + " or " + to.table();
+        }
+        warn(from, to, Failures.problem(e, tables, dialect.statementTimeout()));
+        return Optional.empty();
+    }
+
+    private void warn(ColumnSet from, ColumnSet to, String problem) {
+        warnings.add(RunWarning.of(from.table(), RunWarning.CONTAINMENT,
+                "check of " + from + " in " + to + " lost: " + problem));
     }
 
     /**

@@ -62,6 +62,7 @@ final class PostgresCopy {
     /** Runs {@code COPY (select) TO STDOUT} into the columns; the number of rows read. */
     long scan(String select, List<ProfileColumn> columns, DistinctBudget budget) throws SQLException {
         String sql = StatsSql.render("postgresql-profile-copy.sql", java.util.Map.of("select", select));
+        requireOneStatement(sql);
         RowParser parser = new RowParser(columns, budget);
         try {
             copyOut.invoke(copyManager, sql, parser);
@@ -82,6 +83,37 @@ final class PostgresCopy {
         }
         parser.finish();
         return parser.rows();
+    }
+
+    /**
+     * PgJDBC sends COPY as a simple query, in which the server runs every statement of the text: a name that
+     * broke out of its quotes could append {@code ;COMMIT;BEGIN READ WRITE;...}. The COPY tacit builds is
+     * quoted identifiers joined by keywords, numbers and punctuation; anything else outside the quotes (a
+     * semicolon, a string or dollar quote, a comment, a backslash) means the text is not what was built, and
+     * it is refused before it is sent (the table is skipped with a warning, the run goes on).
+     */
+    static void requireOneStatement(String sql) {
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '"') {
+                // inside a quoted identifier a doubled quote is one quote character: toggling twice keeps the state
+                quoted = !quoted;
+                continue;
+            }
+            if (quoted) {
+                continue;
+            }
+            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == ' ' || c == '\n' || c == '.' || c == ',' || c == '(' || c == ')' || c == '*';
+            if (!plain) {
+                throw new IllegalArgumentException("refusing to send a COPY whose text has '" + c + "' outside quoted"
+                        + " identifiers at offset " + i + ": it might not be one statement");
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("refusing to send a COPY with an unclosed quoted identifier");
+        }
     }
 
     /** A value the columns refused, carried through the driver's OutputStream contract. */

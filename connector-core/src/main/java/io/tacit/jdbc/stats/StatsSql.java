@@ -4,31 +4,97 @@ import io.tacit.error.TacitException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** The SQL of this package, kept in resource files; {@code ${name}} placeholders take already-quoted SQL. */
+/**
+ * The SQL of this package, kept in resource files; {@code ${name}} placeholders take already-quoted SQL.
+ *
+ * <p>A template is split into text and placeholders once, when it is loaded; rendering copies the values in
+ * and never looks at them again. A value may hold anything a quoted identifier can, {@code ${table}}
+ * included: filling placeholders one after another with {@code String.replace} would expand such text inside
+ * an earlier value and break the quoting. Whether every placeholder has a value is a property of the template
+ * and the caller's keys, never of the values.
+ */
 final class StatsSql {
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
     private StatsSql() {
     }
 
+    /** The text of a file without placeholders. */
     static String load(String file) {
-        return CACHE.computeIfAbsent(file, StatsSql::read);
+        Template template = template(file);
+        if (!template.names().isEmpty()) {
+            throw TacitException.internal("SQL template " + file + " needs values for " + template.names(), null);
+        }
+        return template.pieces().get(0);
     }
 
-    /** The file's text with each {@code ${key}} replaced; values must be SQL built from quoted identifiers. */
+    /** The placeholder names of a file's template. */
+    static Set<String> placeholders(String file) {
+        return new TreeSet<>(template(file).names());
+    }
+
+    /** The file's text with each {@code ${key}} replaced by its value, in one pass over the template. */
     static String render(String file, Map<String, String> parameters) {
-        String sql = load(file);
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            sql = sql.replace("${" + parameter.getKey() + "}", parameter.getValue());
+        Template template = template(file);
+        Set<String> names = new TreeSet<>(template.names());
+        if (!names.equals(parameters.keySet())) {
+            Set<String> missing = new TreeSet<>(names);
+            missing.removeAll(parameters.keySet());
+            Set<String> unused = new TreeSet<>(parameters.keySet());
+            unused.removeAll(names);
+            throw TacitException.internal("SQL template " + file + " takes " + names + ": no value for "
+                    + missing.stream().map(name -> "${" + name + "}").toList() + ", no placeholder for " + unused, null);
         }
-        if (sql.contains("${")) {
-            throw TacitException.internal("SQL template " + file + " has an unfilled placeholder", null);
+        StringBuilder sql = new StringBuilder(template.pieces().get(0));
+        for (int i = 0; i < template.names().size(); i++) {
+            sql.append(parameters.get(template.names().get(i)));
+            sql.append(template.pieces().get(i + 1));
         }
-        return sql;
+        return sql.toString();
+    }
+
+    /**
+     * A template as {@code pieces[0] ${names[0]} pieces[1] ... ${names[n-1]} pieces[n]}.
+     */
+    private record Template(List<String> pieces, List<String> names) {
+    }
+
+    private static Template template(String file) {
+        return CACHE.computeIfAbsent(file, StatsSql::parse);
+    }
+
+    private static Template parse(String file) {
+        String text = read(file);
+        List<String> pieces = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int position = 0;
+        while (true) {
+            int open = text.indexOf("${", position);
+            if (open < 0) {
+                break;
+            }
+            int close = text.indexOf('}', open + 2);
+            if (close < 0) {
+                throw TacitException.internal("SQL template " + file + " has an unclosed ${ at " + open, null);
+            }
+            String name = text.substring(open + 2, close);
+            if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
+                throw TacitException.internal("SQL template " + file + " has a malformed placeholder ${" + name + "}", null);
+            }
+            pieces.add(text.substring(position, open));
+            names.add(name);
+            position = close + 1;
+        }
+        pieces.add(text.substring(position));
+        return new Template(List.copyOf(pieces), List.copyOf(names));
     }
 
     private static String read(String file) {

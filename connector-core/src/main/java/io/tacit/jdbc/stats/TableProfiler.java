@@ -56,11 +56,6 @@ final class TableProfiler {
         this.statements = requireNonNull(statements, "statements is null");
     }
 
-    /** Whether scans go through PostgreSQL's COPY (no cursor, so no transaction needed). */
-    boolean usesCopy() {
-        return copy.isPresent();
-    }
-
     /** The columns of {@code table} worth reading, in table order. */
     static List<Column> candidates(Table table, Optional<TableStatistics> engine) {
         List<Column> candidates = new ArrayList<>();
