@@ -1,10 +1,12 @@
 package io.tacit.bench;
 
 import io.tacit.dialect.postgres.PostgresDialect;
+import io.tacit.error.TacitException;
 import io.tacit.jdbc.ConnectionSettings;
 import io.tacit.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,14 +38,25 @@ public final class ScaleSchemaGenerator {
 
     /**
      * Creates {@code tables} tables of {@code columnsPerTable} columns each in the connection's current
-     * schema, fills each with {@code rowsPerTable} rows (0 for none) and runs ANALYZE.
+     * schema, which must hold no table yet, fills each with {@code rowsPerTable} rows (0 for none) and runs ANALYZE.
      */
     public static Generated generate(Connection connection, int tables, int columnsPerTable, long rowsPerTable)
             throws SQLException {
+        return generate(connection, tables, columnsPerTable, rowsPerTable, false);
+    }
+
+    /**
+     * As {@link #generate(Connection, int, int, long)}; with {@code intoNonEmpty} the schema may already hold
+     * tables, as long as none has the name of one this creates. A failure drops every table this call created,
+     * and only those: the tables commit 100 at a time, so a rollback alone would leave the earlier ones behind.
+     */
+    public static Generated generate(Connection connection, int tables, int columnsPerTable, long rowsPerTable,
+            boolean intoNonEmpty) throws SQLException {
         if (tables < 1 || columnsPerTable < 2 || rowsPerTable < 0) {
             throw new IllegalArgumentException("need at least 1 table, 2 columns per table and 0 or more rows");
         }
         Dialect dialect = new PostgresDialect(ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT);
+        checkTarget(connection, tables, intoNonEmpty);
         Random random = new Random(20_000L + tables * 31L + columnsPerTable);
         List<String> names = new ArrayList<>();
         boolean autoCommit = connection.getAutoCommit();
@@ -63,11 +76,11 @@ public final class ScaleSchemaGenerator {
                     select.append(columns.get(c)[2]);
                 }
                 statement.execute(ddl.append(")").toString());
+                names.add(name);
                 if (rowsPerTable > 0) {
                     statement.execute("INSERT INTO " + dialect.quoteIdentifier(name) + " " + select
                             + " FROM generate_series(1, " + rowsPerTable + ") AS g");
                 }
-                names.add(name);
                 if (t % 100 == 99) {
                     connection.commit();
                 }
@@ -75,6 +88,7 @@ public final class ScaleSchemaGenerator {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
+            dropCreated(connection, dialect, names, e);
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
@@ -83,6 +97,62 @@ public final class ScaleSchemaGenerator {
             statement.execute("ANALYZE");
         }
         return new Generated(tables, tables * columnsPerTable, rowsPerTable);
+    }
+
+    /** Refuses a schema that holds tables (unless told otherwise), and always one holding a name this would create. */
+    private static void checkTarget(Connection connection, int tables, boolean intoNonEmpty) throws SQLException {
+        String schema;
+        List<String> existing = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_database(), current_schema(), c.relname"
+                        + " FROM (SELECT 1) AS one LEFT JOIN pg_class c ON c.relnamespace = current_schema()::regnamespace"
+                        + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname")) {
+            rows.next();
+            schema = "schema " + rows.getString(2) + " of database " + rows.getString(1);
+            do {
+                if (rows.getString(3) != null) {
+                    existing.add(rows.getString(3));
+                }
+            } while (rows.next());
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        if (!intoNonEmpty) {
+            throw TacitException.config(schema + " already holds " + existing.size() + " tables or views ("
+                    + sample(existing) + "); bench scale writes only into an empty scratch database",
+                    "create an empty database for it, or pass --force to add the tables anyway");
+        }
+        List<String> clashes = new ArrayList<>();
+        for (int t = 0; t < tables; t++) {
+            if (existing.contains(tableName(t))) {
+                clashes.add(tableName(t));
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw TacitException.config(schema + " already holds " + clashes.size()
+                    + " tables with names bench scale would create (" + sample(clashes) + ")",
+                    "use an empty scratch database");
+        }
+    }
+
+    private static String sample(List<String> names) {
+        if (names.size() <= 3) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 3)) + ", ...";
+    }
+
+    /** After a failure: drops what this run created (committed or not), keeping the first failure as the one told. */
+    private static void dropCreated(Connection connection, Dialect dialect, List<String> created, Exception failure) {
+        try (Statement statement = connection.createStatement()) {
+            for (String name : created) {
+                statement.execute("DROP TABLE IF EXISTS " + dialect.quoteIdentifier(name));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**

@@ -3,9 +3,11 @@ package io.tacit.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import io.tacit.config.Secret;
+import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
 import io.tacit.jdbc.ConnectionSettings;
 import io.tacit.model.TableName;
+import io.tacit.spi.ProgressListener;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -35,7 +37,8 @@ import java.util.regex.Pattern;
 
 /**
  * Loads a benchmark dataset into a fresh database that tacit creates itself (always named {@code tacit_eval_*},
- * dropped first when it exists, never a user's database). PostgreSQL runs {@code schema.sql} statement by
+ * never a user's database; one left from an earlier run is dropped first, saying so, and not while sessions use it
+ * unless forced). PostgreSQL runs {@code schema.sql} statement by
  * statement and COPYs the CSVs; MariaDB and SQLite get tables re-declared from what PostgreSQL made of
  * {@code schema.sql} (see {@link DdlTranslator}) and the CSV rows in batched INSERTs. Any failure drops what
  * was created and names the file and line at fault.
@@ -49,11 +52,24 @@ public final class DatasetLoader {
 
     private final EvaluationServers servers;
     private final boolean keep;
+    private final boolean forceDrop;
+    private final ProgressListener progress;
 
     /** @param keep leave the loaded database in place when the {@link LoadedDatabase} is closed */
     public DatasetLoader(EvaluationServers servers, boolean keep) {
+        this(servers, keep, false, ProgressListener.NONE);
+    }
+
+    /**
+     * @param forceDrop drop a {@code tacit_eval_*} database even while sessions are connected to it, ending them;
+     *                  without it such a database is left alone and the load fails
+     * @param progress  told when an existing database is dropped
+     */
+    public DatasetLoader(EvaluationServers servers, boolean keep, boolean forceDrop, ProgressListener progress) {
         this.servers = requireNonNull(servers, "servers is null");
         this.keep = keep;
+        this.forceDrop = forceDrop;
+        this.progress = requireNonNull(progress, "progress is null");
     }
 
     /** The default database name for a dataset on a target: {@code tacit_eval_<dataset>}. */
@@ -206,7 +222,9 @@ public final class DatasetLoader {
 
     private void recreatePostgres(String database) {
         try (Connection admin = connect(postgresAdmin()); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + quotePostgres(database) + " WITH (FORCE)");
+            if (count(admin, "SELECT count(*) FROM pg_database WHERE datname = ?", database) > 0) {
+                dropExistingPostgres(admin, database);
+            }
             statement.execute("CREATE DATABASE " + quotePostgres(database) + " TEMPLATE template0 ENCODING 'UTF8'");
         } catch (SQLException e) {
             throw TacitException.source("cannot create PostgreSQL database " + database + ": "
@@ -214,11 +232,44 @@ public final class DatasetLoader {
         }
     }
 
+    /**
+     * A database of the same name is left from an earlier run, or is being looked at: it is dropped, said so,
+     * and only with {@code forceDrop} while sessions are connected (FORCE ends them).
+     */
+    private void dropExistingPostgres(Connection admin, String database) throws SQLException {
+        long sessions = count(admin, "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()",
+                database);
+        if (sessions > 0 && !forceDrop) {
+            throw inUse(database, sessions);
+        }
+        String ended = sessions > 0 ? ", ending its " + sessions + " sessions" : "";
+        progress.note("dropping the existing database " + database + ", left by an earlier run" + ended);
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE " + quotePostgres(database) + (forceDrop ? " WITH (FORCE)" : ""));
+        } catch (SQLException e) {
+            if ("55006".equals(e.getSQLState())) {
+                // a session connected between the count and the drop
+                throw inUse(database, Math.max(1, count(admin,
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()", database)));
+            }
+            throw e;
+        }
+    }
+
+    private static TacitException inUse(String database, long sessions) {
+        return new TacitException(ErrorKind.SOURCE, "database " + database + " is in use by " + sessions
+                + " session" + (sessions == 1 ? "" : "s") + "; stop them or pass --force-drop",
+                "tacit drops and re-creates its tacit_eval_* databases; --force-drop ends the sessions connected to one",
+                false, null);
+    }
+
     private void dropPostgres(String database) {
         try (Connection admin = connect(postgresAdmin()); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + quotePostgres(database) + " WITH (FORCE)");
+            statement.execute("DROP DATABASE IF EXISTS " + quotePostgres(database) + (forceDrop ? " WITH (FORCE)" : ""));
         } catch (SQLException | RuntimeException e) {
             // best effort: the next load of the same name drops it again
+            progress.note("could not drop database " + database + " (" + firstLine(String.valueOf(e.getMessage()))
+                    + "); drop it by hand or run again");
         }
     }
 
@@ -444,11 +495,42 @@ public final class DatasetLoader {
 
     private void recreateMariaDb(String database) {
         try (Connection admin = connect(mariaDbAdmin()); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            if (count(admin, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?", database) > 0) {
+                dropExistingMariaDb(admin, database);
+            }
             statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
             throw TacitException.source("cannot create MariaDB database " + database + ": "
                     + firstLine(e.getMessage()), "the user needs CREATE and DROP rights", e);
+        }
+    }
+
+    /** As {@link #dropExistingPostgres}; MariaDB has no FORCE: {@code forceDrop} kills the sessions using it. */
+    private void dropExistingMariaDb(Connection admin, String database) throws SQLException {
+        List<Long> sessions = new ArrayList<>();
+        try (PreparedStatement statement = admin.prepareStatement(
+                "SELECT id FROM information_schema.processlist WHERE db = ? AND id <> CONNECTION_ID() ORDER BY id")) {
+            statement.setString(1, database);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(rows.getLong(1));
+                }
+            }
+        }
+        if (!sessions.isEmpty() && !forceDrop) {
+            throw inUse(database, sessions.size());
+        }
+        String ended = sessions.isEmpty() ? "" : ", ending its " + sessions.size() + " sessions";
+        progress.note("dropping the existing database " + database + ", left by an earlier run" + ended);
+        try (Statement statement = admin.createStatement()) {
+            for (long id : sessions) {
+                try {
+                    statement.execute("KILL CONNECTION " + id);
+                } catch (SQLException alreadyGone) {
+                    // ended on its own meanwhile
+                }
+            }
+            statement.execute("DROP DATABASE `" + database + "`");
         }
     }
 
@@ -515,6 +597,16 @@ public final class DatasetLoader {
     private static String tableKey(Path file) {
         String name = file.getFileName().toString();
         return name.substring(0, name.length() - ".csv".length());
+    }
+
+    private static long count(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private static long count(Connection connection, String sql) throws SQLException {

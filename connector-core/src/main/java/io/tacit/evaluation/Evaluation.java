@@ -39,8 +39,10 @@ public final class Evaluation {
     /**
      * @param repeats discovery runs per level; times are the medians, the score is the first run's
      * @param keepDatabases leave loaded databases in place for inspection
+     * @param forceDrop drop an existing {@code tacit_eval_*} database even while sessions use it (ending them)
      */
-    public record Options(int repeats, boolean keepDatabases, InferenceSettings inference, ProgressListener progress) {
+    public record Options(int repeats, boolean keepDatabases, InferenceSettings inference, ProgressListener progress,
+            boolean forceDrop) {
         public static final Options DEFAULTS = new Options(1, false, InferenceSettings.DEFAULTS, ProgressListener.NONE);
 
         public Options {
@@ -49,6 +51,11 @@ public final class Evaluation {
             if (repeats < 1) {
                 throw new IllegalArgumentException("repeats must be 1 or more: " + repeats);
             }
+        }
+
+        /** Never ending sessions on an existing database. */
+        public Options(int repeats, boolean keepDatabases, InferenceSettings inference, ProgressListener progress) {
+            this(repeats, keepDatabases, inference, progress, false);
         }
     }
 
@@ -68,12 +75,14 @@ public final class Evaluation {
         requireNonNull(target, "target is null");
         TruthSet truth = TruthSet.load(dataset.truth(), dataset.extraTruth());
         options.progress().note("loading " + dataset.name() + " into " + target.label());
-        DatasetLoader loader = new DatasetLoader(servers, options.keepDatabases());
+        DatasetLoader loader = new DatasetLoader(servers, options.keepDatabases(), options.forceDrop(),
+                options.progress());
         List<EvaluationResult> results = new ArrayList<>();
         try (LoadedDatabase database = loader.load(dataset, target, DatasetLoader.defaultDatabaseName(dataset))) {
             for (StatisticsLevel level : levels) {
                 options.progress().note("evaluating " + dataset.name() + " on " + target.label() + " at " + level.label());
-                ConnectionSettings connection = database.connection();
+                // the session is named after a run of its own, as discover's are, so a DBA can tell it apart
+                ConnectionSettings connection = database.connection().withRun(RunContext.start(ToolVersion.current()));
                 // a MariaDB server holds other databases; PostgreSQL and SQLite databases are the dataset's own
                 SchemaFilter filter = target == Target.MARIADB
                         ? SchemaFilter.schemas(List.of(database.schema()))

@@ -128,6 +128,29 @@ public abstract class BaseDialect implements Dialect {
         return properties;
     }
 
+    /** Sets a driver property unless the URL names it: what the user wrote in the URL wins. */
+    protected static void setUnlessInUrl(Properties properties, String jdbcUrl, String key, String value) {
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String parameter : jdbcUrl.substring(query + 1).split("[&;]")) {
+                String name = parameter.split("=", 2)[0].strip();
+                if (name.equalsIgnoreCase(key)) {
+                    return;
+                }
+            }
+        }
+        properties.setProperty(key, value);
+    }
+
+    /** A duration in whole seconds, rounded up, at least 1 (the unit of most drivers' timeouts). */
+    protected static long ceilSeconds(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (duration.toNanosPart() > 0) {
+            seconds++;
+        }
+        return Math.max(1, seconds);
+    }
+
     @Override
     public TypeFamily typeFamily(String nativeType, int jdbcType) {
         String lower = nativeType.toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import io.tacit.spi.ProgressListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -74,6 +75,21 @@ public interface Dialect {
         settings.user().ifPresent(user -> properties.setProperty("user", user));
         settings.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
         return properties;
+    }
+
+    /**
+     * Cancels what runs on the session, from another thread (tacit is stopping): each statement still open on
+     * it is asked to cancel. Dialects whose driver can cancel the session's current command directly (a COPY
+     * runs without a statement) override it.
+     */
+    default void cancelRunning(Connection connection, List<Statement> open) {
+        for (Statement statement : open) {
+            try {
+                statement.cancel();
+            } catch (SQLException | RuntimeException e) {
+                // already closed or finished: nothing left to cancel
+            }
+        }
     }
 
     /**

@@ -3,11 +3,15 @@ package io.tacit.jdbc;
 import io.tacit.config.Secret;
 import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,6 +44,14 @@ public final class JdbcErrors {
                     "database '" + database + "' does not exist at " + endpoint,
                     "check the database name in the JDBC URL", false, scrubbed(error, settings.password()));
         }
+        if (silentServer(error)) {
+            return new TacitException(ErrorKind.SOURCE,
+                    "the server at " + endpoint + " accepted the connection but did not answer within "
+                            + seconds(settings.connectTimeout()) + " s",
+                    "check that the port is the database's own (not another service or a stuck proxy) and that the"
+                            + " server is not overloaded; the source setting connectTimeout sets the wait",
+                    true, scrubbed(error, settings.password()));
+        }
         if (network.isPresent() || state.startsWith("08")) {
             String cause = network.map(JdbcErrors::describeNetwork)
                     .orElse(firstLine(scrub(error.getMessage(), settings.password())));
@@ -55,8 +67,17 @@ public final class JdbcErrors {
     public static TacitException onQuery(SQLException error, String doing, Optional<Secret> password) {
         String state = sqlState(error);
         String message = firstLine(scrub(error.getMessage(), password));
+        if (OpenSessions.stopping()) {
+            return new TacitException(ErrorKind.SOURCE, "stopped while " + doing + ": the running statement was cancelled",
+                    "run again when it may finish", true, scrubbed(error, password));
+        }
+        if (readTimedOut(error)) {
+            return new TacitException(ErrorKind.SOURCE, "the database stopped answering while " + doing
+                    + " (no reply within the socket timeout, the statement timeout and a margin)",
+                    "check the network to the database and that the server is up", true, scrubbed(error, password));
+        }
         if (state.equals("57014") || state.equals("70100") || error.getErrorCode() == 1969
-                || error instanceof java.sql.SQLTimeoutException) {
+                || error instanceof SQLTimeoutException) {
             return new TacitException(ErrorKind.SOURCE, "a statement timed out while " + doing + " (" + message + ")",
                     "raise the statement timeout, or narrow the schemas and tables read", true, scrubbed(error, password));
         }
@@ -72,6 +93,40 @@ public final class JdbcErrors {
         String withState = state.isEmpty() ? message : message + ", SQLState " + state;
         return new TacitException(ErrorKind.SOURCE, "the database failed while " + doing + " (" + withState + ")",
                 "run with --verbose for details", sqlStateRetriable(state), scrubbed(error, password));
+    }
+
+    /**
+     * A server that took the TCP connection but never answered the login: a read timed out (the driver's socket
+     * or login timeout), as opposed to a connect that timed out (nothing accepted it).
+     */
+    private static boolean silentServer(SQLException error) {
+        for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return !String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return false;
+            }
+        }
+        // PgJDBC's loginTimeout: "Connection attempt timed out.", no cause
+        return error instanceof SQLTimeoutException
+                || (sqlState(error).startsWith("08")
+                        && String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("timed out"));
+    }
+
+    private static boolean readTimedOut(SQLException error) {
+        for (Throwable cause = error.getCause(); cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code 10}, {@code 1.5}: seconds as a person writes them. */
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static boolean sqlStateRetriable(String state) {

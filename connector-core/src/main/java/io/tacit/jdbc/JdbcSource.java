@@ -29,15 +29,19 @@ import java.util.Optional;
  */
 public final class JdbcSource implements Source {
     private final ConnectionSettings settings;
+    private final Connection session;
+    private final SessionStatements statements;
     private final Connection connection;
     private final Dialect dialect;
     private final String description;
     private final String product;
     private final List<String> pendingNotes;
 
-    private JdbcSource(ConnectionSettings settings, Connection connection, Dialect dialect, String product,
-            List<String> pendingNotes) {
+    private JdbcSource(ConnectionSettings settings, Connection session, SessionStatements statements,
+            Connection connection, Dialect dialect, String product, List<String> pendingNotes) {
         this.settings = settings;
+        this.session = session;
+        this.statements = statements;
         this.connection = connection;
         this.dialect = dialect;
         this.description = JdbcUrls.describe(settings.jdbcUrl());
@@ -62,7 +66,10 @@ public final class JdbcSource implements Source {
         requireNonNull(progress, "progress is null");
         Dialect dialect = requireNonNull(chosen, "chosen is null");
         dialect.beforeConnect(settings);
-        Connection connection = connect(settings, dialect);
+        refuseWhenStopping();
+        Connection session = connect(settings, dialect);
+        SessionStatements statements = new SessionStatements();
+        Connection connection = statements.track(session);
         try {
             DatabaseMetaData metadata = connection.getMetaData();
             if (dialect instanceof GenericDialect generic) {
@@ -83,7 +90,13 @@ public final class JdbcSource implements Source {
                 progress.note(note);
                 notes.add(note);
             }
-            return new JdbcSource(settings, connection, dialect, product, notes);
+            JdbcSource source = new JdbcSource(settings, session, statements, connection, dialect, product, notes);
+            OpenSessions.opened(source);
+            if (OpenSessions.stopping()) {
+                source.close();
+                refuseWhenStopping();
+            }
+            return source;
         } catch (SQLException e) {
             closeQuietly(connection);
             throw JdbcErrors.onQuery(e, "starting a read-only session on " + JdbcUrls.describe(settings.jdbcUrl()),
@@ -91,6 +104,13 @@ public final class JdbcSource implements Source {
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    private static void refuseWhenStopping() {
+        if (OpenSessions.stopping()) {
+            throw new TacitException(ErrorKind.SOURCE, "tacit is stopping: no new database session is opened",
+                    "run again", true, null);
         }
     }
 
@@ -195,9 +215,19 @@ public final class JdbcSource implements Source {
         return connection;
     }
 
+    /**
+     * Cancels what the session runs and closes it, from another thread (tacit is stopping). The session's own
+     * thread then sees its statement fail.
+     */
+    void cancel() {
+        dialect.cancelRunning(session, statements.open());
+        close();
+    }
+
     @Override
     public void close() {
-        closeQuietly(connection);
+        OpenSessions.closed(this);
+        closeQuietly(session);
     }
 
     private static void closeQuietly(Connection connection) {

@@ -3,9 +3,11 @@ package io.tacit.jdbc;
 import io.tacit.config.ConfigSection;
 import io.tacit.config.Setting;
 import io.tacit.config.SettingType;
+import io.tacit.model.RunContext;
 import io.tacit.spi.Source;
 import io.tacit.spi.SourceFactory;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code jdbc} source type of a recipe: any database with a JDBC driver on the classpath. */
 public final class JdbcSourceFactory implements SourceFactory {
@@ -19,6 +21,8 @@ public final class JdbcSourceFactory implements SourceFactory {
             "The user's password, as a reference: ${env:PGPASSWORD} or ${file:/run/secrets/db-password}.");
     public static final Setting STATEMENT_TIMEOUT = Setting.optional("statementTimeout", SettingType.DURATION, "60s",
             "Every statement tacit runs is cancelled by the database after this long (30s, 5m, PT2M).");
+    public static final Setting CONNECT_TIMEOUT = Setting.optional("connectTimeout", SettingType.DURATION, "10s",
+            "How long the database may take to accept the connection, and again to answer the login, before tacit gives up (5s, 1m).");
     public static final Setting SAMPLE_ROWS = Setting.optional("sampleRows", SettingType.INTEGER,
             String.valueOf(ProfileSettings.DEFAULTS.sampleRows()),
             "Rows read per table at level sample.");
@@ -32,7 +36,7 @@ public final class JdbcSourceFactory implements SourceFactory {
             String.valueOf(ProfileSettings.DEFAULTS.sketchLgK()),
             "log2 of the distinct-value sketch size (12 = 4,096 entries, about 1.6% error), between 4 and 26.");
 
-    public static final List<Setting> SETTINGS = List.of(URL, USER, PASSWORD, STATEMENT_TIMEOUT, SAMPLE_ROWS,
+    public static final List<Setting> SETTINGS = List.of(URL, USER, PASSWORD, STATEMENT_TIMEOUT, CONNECT_TIMEOUT, SAMPLE_ROWS,
             EXACT_DISTINCT_LIMIT, VALUE_LIST_LIMIT, SKETCH_LG_K);
 
     @Override
@@ -50,25 +54,32 @@ public final class JdbcSourceFactory implements SourceFactory {
         return JdbcSource.open(connectionSettings(section));
     }
 
+    /** Opens the session named after the run ({@code tacit <version> <run id>}), so a DBA can find it. */
+    @Override
+    public Source create(ConfigSection section, RunContext run) {
+        return JdbcSource.open(connectionSettings(section).withRun(run));
+    }
+
     /** The connection settings a validated {@code source:} section describes. */
     public static ConnectionSettings connectionSettings(ConfigSection section) {
-        ProfileSettings profile;
         try {
-            profile = new ProfileSettings(
+            ProfileSettings profile = new ProfileSettings(
                     section.integer(SAMPLE_ROWS.name()).orElseThrow(),
                     section.integer(EXACT_DISTINCT_LIMIT.name()).orElseThrow(),
                     section.integer(VALUE_LIST_LIMIT.name()).orElseThrow(),
                     section.integer(SKETCH_LG_K.name()).orElseThrow());
+            return new ConnectionSettings(
+                    section.string(URL.name()).orElseThrow(),
+                    section.string(USER.name()),
+                    section.secret(PASSWORD.name()),
+                    section.duration(STATEMENT_TIMEOUT.name()).orElseThrow(),
+                    profile,
+                    section.duration(CONNECT_TIMEOUT.name()).orElseThrow(),
+                    Optional.empty());
         }
         catch (IllegalArgumentException e) {
             throw io.tacit.error.TacitException.config(section.path() + ": " + e.getMessage(),
                     "fix the value in the recipe");
         }
-        return new ConnectionSettings(
-                section.string(URL.name()).orElseThrow(),
-                section.string(USER.name()),
-                section.secret(PASSWORD.name()),
-                section.duration(STATEMENT_TIMEOUT.name()).orElseThrow(),
-                profile);
     }
 }

@@ -36,6 +36,11 @@ public record Recipe(SourceSpec source, DiscoveryOptions discovery, List<SinkSpe
             return factory.create(section);
         }
 
+        /** Opens the source for one run (database sessions carry its id). */
+        public Source open(RunContext run) {
+            return factory.create(section, run);
+        }
+
         @Override
         public String toString() {
             return factory.type() + " " + section;

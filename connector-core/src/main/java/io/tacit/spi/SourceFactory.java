@@ -2,6 +2,7 @@ package io.tacit.spi;
 
 import io.tacit.config.ConfigSection;
 import io.tacit.config.Setting;
+import io.tacit.model.RunContext;
 import java.util.List;
 
 /**
@@ -15,4 +16,9 @@ public interface SourceFactory {
     List<Setting> settings();
 
     Source create(ConfigSection section);
+
+    /** As {@link #create(ConfigSection)}, for one run: a source that can name its sessions after it does so. */
+    default Source create(ConfigSection section, RunContext run) {
+        return create(section);
+    }
 }

@@ -6,6 +6,7 @@ import io.tacit.bench.SchemaReadBenchmark;
 import io.tacit.config.Secret;
 import io.tacit.error.TacitException;
 import io.tacit.jdbc.ConnectionSettings;
+import io.tacit.jdbc.JdbcUrls;
 import io.tacit.jdbc.ProfileSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--rows-per-table", defaultValue = "0", description = "Rows per table (default: ${DEFAULT-VALUE}).")
         long rowsPerTable;
 
+        @Option(names = "--force", description = "Add the tables even if the target schema already holds some "
+                + "(never ones with the same names).")
+        boolean force;
+
         Scale(CliEnvironment environment) {
             this.environment = environment;
         }
@@ -86,12 +91,14 @@ public final class BenchCommand implements Callable<Integer> {
         public Integer call() {
             String password = target.password(environment).map(Secret::reveal).orElse("");
             try (Connection connection = DriverManager.getConnection(target.jdbcUrl, target.user, password)) {
-                environment.out().println(ScaleSchemaGenerator.generate(connection, tables, columnsPerTable, rowsPerTable)
-                        .format());
+                environment.out().println(ScaleSchemaGenerator.generate(connection, tables, columnsPerTable, rowsPerTable,
+                        force).format());
             }
             catch (SQLException e) {
-                throw TacitException.source("creating the scale schema in " + target.jdbcUrl + " failed: "
-                        + e.getMessage(), "use an empty scratch database the user may create tables in", null);
+                throw TacitException.source("creating the scale schema in " + JdbcUrls.describe(target.jdbcUrl)
+                        + " failed, the tables created so far were dropped: "
+                        + e.getMessage().lines().findFirst().orElse("").strip(),
+                        "use an empty scratch database the user may create tables in", null);
             }
             catch (IllegalArgumentException e) {
                 throw TacitException.config(e.getMessage(), "see 'tacit bench scale --help'");

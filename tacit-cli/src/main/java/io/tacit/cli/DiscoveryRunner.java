@@ -37,7 +37,7 @@ final class DiscoveryRunner {
         ConsoleProgress progress = new ConsoleProgress(environment.err(), environment.terminal(), redactor);
         progress.note("run " + run.runId() + " (tacit " + run.toolVersion() + ")");
         List<Publisher<?>> publishers = new ArrayList<>();
-        try (Source source = recipe.source().open()) {
+        try (Source source = recipe.source().open(run)) {
             for (Recipe.SinkSpec sink : recipe.sinks()) {
                 publishers.add(sink.create(run, dryRun));
             }

@@ -80,6 +80,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--keep-databases", description = "Leave the loaded tacit_eval_* databases in place.")
     boolean keepDatabases;
 
+    @Option(names = "--force-drop", description = "Drop an existing tacit_eval_* database even while sessions are "
+            + "connected to it, ending them (without it, such a database is left alone and the run fails).")
+    boolean forceDrop;
+
     @Option(names = "--min-confidence", paramLabel = "0..1", description = "Lowest confidence predicted (default: 0.5).")
     Double minConfidence;
 
@@ -149,7 +153,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         InferenceSettings inference = withFlags(InferenceSettings.DEFAULTS);
         Evaluation evaluation = new Evaluation(servers(), new Evaluation.Options(repeat, keepDatabases, inference,
-                progress()));
+                progress(), forceDrop));
         List<StatisticsLevel> wantedLevels = parseLevels();
         if (recipe != null || jdbcUrl != null) {
             return List.of(evaluateLoaded(evaluation, wantedLevels, inference));

@@ -4,6 +4,7 @@ import io.tacit.config.ConfigProblem;
 import io.tacit.config.InvalidConfigException;
 import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
+import io.tacit.jdbc.OpenSessions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -19,7 +20,22 @@ public final class Tacit {
     }
 
     public static void main(String[] args) {
+        Runtime.getRuntime().addShutdownHook(new Thread(Tacit::cancelDatabaseWork, "tacit-stop"));
         System.exit(execute(CliEnvironment.system(), args));
+    }
+
+    /**
+     * On Ctrl-C or SIGTERM the JVM runs this before it exits (130 or 143): the statements still running are
+     * cancelled on the server, which would otherwise work on until their statement timeout. After a normal end
+     * no session is open and it does nothing.
+     */
+    private static void cancelDatabaseWork() {
+        int sessions = OpenSessions.cancelAll();
+        if (sessions > 0) {
+            System.err.println("tacit: stopping: cancelled the running statements of " + sessions
+                    + " database session" + (sessions == 1 ? "" : "s"));
+            System.err.flush();
+        }
     }
 
     /** Runs one command line in-process and returns its exit code. */

@@ -7,9 +7,11 @@ import io.tacit.jdbc.SchemaContents;
 import io.tacit.model.Column;
 import io.tacit.model.DataType;
 import io.tacit.model.KeyKind;
+import io.tacit.model.RunContext;
 import io.tacit.model.SchemaFilter;
 import io.tacit.model.TableKind;
 import io.tacit.model.TableName;
+import io.tacit.run.ToolVersion;
 import io.tacit.spi.ProgressListener;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -85,11 +87,28 @@ public class MariaDbDialect extends BaseDialect {
         }
     }
 
+    /**
+     * Names the session (connection attributes, seen in performance_schema.session_connect_attrs) and bounds every
+     * wait: connect and handshake, and any read (past the statement timeout, so the server's timeout ends a long
+     * statement first). Options in the URL win.
+     */
     @Override
     public Properties connectionProperties(ConnectionSettings settings) {
         Properties properties = super.connectionProperties(settings);
-        properties.setProperty("connectTimeout", "10000");
+        String url = settings.jdbcUrl();
+        String version = attribute(settings.run().map(RunContext::toolVersion).orElse(ToolVersion.current()));
+        String attributes = "program_name:tacit,tacit_version:" + version
+                + settings.run().map(run -> ",run_id:" + attribute(run.runId().value())).orElse("");
+        setUnlessInUrl(properties, url, "connectionAttributes", attributes);
+        setUnlessInUrl(properties, url, "connectTimeout", String.valueOf(settings.connectTimeout().toMillis()));
+        setUnlessInUrl(properties, url, "socketTimeout", String.valueOf(settings.socketTimeout().toMillis()));
+        setUnlessInUrl(properties, url, "tcpKeepAlive", "true");
         return properties;
+    }
+
+    /** A value of the driver's {@code key:value,key:value} attribute list holds neither separator. */
+    private static String attribute(String value) {
+        return value.replaceAll("[,:]", "_");
     }
 
     @Override

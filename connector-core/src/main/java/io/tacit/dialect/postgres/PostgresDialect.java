@@ -11,16 +11,20 @@ import io.tacit.model.TableKind;
 import io.tacit.model.TableName;
 import io.tacit.model.TypeFamily;
 import io.tacit.spi.ProgressListener;
+import io.tacit.jdbc.ConnectionSettings;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.OptionalLong;
 
 /** PostgreSQL: the whole schema from four pg_catalog queries, read-only sessions checked with {@code SHOW}. */
@@ -58,6 +62,44 @@ public class PostgresDialect extends BaseDialect {
     @Override
     protected String resourceFolder() {
         return "postgres";
+    }
+
+    /**
+     * Names the session ({@code application_name}, seen in pg_stat_activity) and bounds every wait: the TCP
+     * connect, the login (half a second longer, so that a host that never accepts is told apart from a server
+     * that accepts and stays silent), and any read (past the statement timeout, so the server's timeout ends a
+     * long statement first). Keep-alive notices a peer that vanished. Options in the URL win.
+     */
+    @Override
+    public Properties connectionProperties(ConnectionSettings settings) {
+        Properties properties = super.connectionProperties(settings);
+        String url = settings.jdbcUrl();
+        setUnlessInUrl(properties, url, "ApplicationName", settings.applicationName());
+        setUnlessInUrl(properties, url, "connectTimeout", String.valueOf(ceilSeconds(settings.connectTimeout())));
+        setUnlessInUrl(properties, url, "loginTimeout",
+                BigDecimal.valueOf(settings.connectTimeout().toMillis() + 500, 3).toPlainString());
+        setUnlessInUrl(properties, url, "socketTimeout", String.valueOf(ceilSeconds(settings.socketTimeout())));
+        setUnlessInUrl(properties, url, "tcpKeepAlive", "true");
+        return properties;
+    }
+
+    /**
+     * PgJDBC's own cancel request ({@code BaseConnection.cancelQuery}, reached by reflection: the driver is not a
+     * compile-time dependency) stops whatever the session runs, a COPY included; the statements are asked too
+     * should the driver not offer it.
+     */
+    @Override
+    public void cancelRunning(Connection connection, List<Statement> open) {
+        try {
+            Class<?> baseConnection = Class.forName("org.postgresql.core.BaseConnection", false,
+                    connection.getClass().getClassLoader());
+            Object session = connection.unwrap(baseConnection);
+            baseConnection.getMethod("cancelQuery").invoke(session);
+            return;
+        } catch (ReflectiveOperationException | SQLException | RuntimeException e) {
+            // not PgJDBC, or the session is gone: fall back to the statements
+        }
+        super.cancelRunning(connection, open);
     }
 
     @Override
