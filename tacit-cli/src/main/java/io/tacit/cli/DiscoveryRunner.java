@@ -2,9 +2,9 @@ package io.tacit.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tacit.error.TacitException;
 import io.tacit.inference.RelationshipInference;
 import io.tacit.model.RunContext;
+import io.tacit.output.AtomicFile;
 import io.tacit.recipe.Recipe;
 import io.tacit.report.ReportFormat;
 import io.tacit.run.DiscoveryPipeline;
@@ -15,9 +15,6 @@ import io.tacit.spi.PublishPlan;
 import io.tacit.spi.PublishReport;
 import io.tacit.spi.Publisher;
 import io.tacit.spi.Source;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +59,7 @@ final class DiscoveryRunner {
         String rendered = format.render(report.result());
         if (out.isPresent()) {
             Path file = Path.of(out.get());
-            try {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(file, rendered, StandardCharsets.UTF_8);
-            }
-            catch (IOException e) {
-                throw TacitException.config("cannot write " + file + " (" + e.getClass().getSimpleName() + ")",
-                        "check that the folder is writable");
-            }
+            AtomicFile.write(file, rendered);
             environment.err().println("tacit: wrote " + report.result().relationships().size()
                     + " relationships to " + file);
         }
