@@ -14,11 +14,15 @@ public final class ConsoleText {
      * overrides (which reorder what is shown, "Trojan source") escaped.
      */
     public static String escape(String text) {
+        return escape(text, false);
+    }
+
+    private static String escape(String text, boolean keepTabs) {
         if (text == null) {
             return "";
         }
         int first = 0;
-        while (first < text.length() && !unsafe(text.charAt(first))) {
+        while (first < text.length() && !unsafe(text.charAt(first), keepTabs)) {
             first++;
         }
         if (first == text.length()) {
@@ -27,7 +31,7 @@ public final class ConsoleText {
         StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!unsafe(c)) {
+            if (!unsafe(c, keepTabs)) {
                 out.append(c);
             }
             else if (c == '\n') {
@@ -46,7 +50,7 @@ public final class ConsoleText {
         return out.toString();
     }
 
-    /** Several lines (a stack trace): each line escaped, the line breaks between them kept. */
+    /** Several lines (a stack trace): each line escaped, the line breaks and tabs (indentation) kept. */
     public static String escapeLines(String text) {
         if (text == null) {
             return "";
@@ -57,12 +61,15 @@ public final class ConsoleText {
             if (i > 0) {
                 out.append('\n');
             }
-            out.append(escape(lines[i]));
+            out.append(escape(lines[i], true));
         }
         return out.toString();
     }
 
-    private static boolean unsafe(char c) {
+    private static boolean unsafe(char c, boolean keepTabs) {
+        if (c == '\t') {
+            return !keepTabs;
+        }
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= '\u202a' && c <= '\u202e')
                 || (c >= '\u2066' && c <= '\u2069');
     }

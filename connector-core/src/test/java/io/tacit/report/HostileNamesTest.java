@@ -61,7 +61,7 @@ class HostileNamesTest {
     void escapeShowsEveryControlCharacter() {
         assertThat(ConsoleText.escape("plain name_1 é ü 表")).isEqualTo("plain name_1 é ü 表");
         assertThat(ConsoleText.escape("a\nb\tc\u007fd\u0085e\u202ef")).isEqualTo("a\\nb\\tc\\u007fd\\u0085e\\u202ef");
-        assertThat(ConsoleText.escapeLines("one\u001b\ntwo")).isEqualTo("one\\u001b\ntwo");
+        assertThat(ConsoleText.escapeLines("one\u001b\n\ttwo\r\n")).isEqualTo("one\\u001b\n\ttwo\n");
     }
 
     @Test

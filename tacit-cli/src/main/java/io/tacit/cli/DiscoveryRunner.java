@@ -61,7 +61,7 @@ final class DiscoveryRunner {
             Path file = Path.of(out.get());
             AtomicFile.write(file, rendered);
             environment.err().println("tacit: wrote " + report.result().relationships().size()
-                    + " relationships to " + file);
+                    + " relationships to " + redactor.redact(file.toString()));
         }
         else {
             environment.out().print(rendered);
@@ -75,20 +75,21 @@ final class DiscoveryRunner {
     private void describe(PublisherRun publisher, boolean dryRun) {
         var err = environment.err();
         if (dryRun) {
-            err.println("tacit: plan for " + publisher.publisher() + " (dry run, nothing applied): "
+            err.println("tacit: plan for " + redactor.redact(publisher.publisher()) + " (dry run, nothing applied): "
                     + publisher.plan().changes().size() + " changes");
             for (PublishPlan.PlannedChange change : publisher.plan().changes()) {
-                err.println("  " + change.action() + " " + change.target() + ": " + redactor.redact(change.what()));
+                err.println("  " + change.action() + " " + redactor.redact(change.target()) + ": "
+                        + redactor.redact(change.what()));
             }
             return;
         }
         PublishReport applied = publisher.applied().orElseThrow();
-        err.println("tacit: " + applied.publisher() + ": " + applied.added() + " added, " + applied.changed()
+        err.println("tacit: " + redactor.redact(applied.publisher()) + ": " + applied.added() + " added, " + applied.changed()
                 + " changed, " + applied.retired() + " retired, " + applied.unchanged() + " unchanged, "
                 + applied.failures() + " failed");
         for (PublishReport.Outcome outcome : applied.outcomes()) {
             if (!outcome.ok()) {
-                err.println("  failed " + outcome.target() + ": " + redactor.redact(outcome.message()));
+                err.println("  failed " + redactor.redact(outcome.target()) + ": " + redactor.redact(outcome.message()));
             }
         }
     }
