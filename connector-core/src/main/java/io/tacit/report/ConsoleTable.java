@@ -5,7 +5,10 @@ import io.tacit.model.Relationship;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table for the terminal: one line per relationship with its confidence and strongest evidence. */
+/**
+ * A plain-text table for the terminal: one line per relationship with its confidence and strongest evidence.
+ * Names are shown with their control characters escaped, so a name cannot drive the terminal or forge lines.
+ */
 public final class ConsoleTable {
     private static final int MAX_EVIDENCE = 90;
 
@@ -21,8 +24,9 @@ public final class ConsoleTable {
                 to = to + " [" + relationship.discriminator().get().column() + "="
                         + relationship.discriminator().get().value() + "]";
             }
-            rows.add(List.of(Reports.side(relationship.from()), to, relationship.origin().name(),
-                    Reports.confidence(relationship.confidence()), shorten(Reports.topEvidenceText(relationship))));
+            rows.add(List.of(ConsoleText.escape(Reports.side(relationship.from())), ConsoleText.escape(to),
+                    relationship.origin().name(), Reports.confidence(relationship.confidence()),
+                    shorten(ConsoleText.escape(Reports.topEvidenceText(relationship)))));
         }
         int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {

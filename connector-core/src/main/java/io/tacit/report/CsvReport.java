@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One line per relationship. The first four columns have the layout of the benchmarks' {@code truth.csv}
- * ({@code schema.table}, columns joined by {@code +}) so results can be compared with a diff.
+ * ({@code schema.table}, columns joined by {@code +}) so results can be compared with a diff. Fields that a
+ * spreadsheet would run as a formula are neutralised (see {@link #quote}).
  */
 public final class CsvReport {
     public static final List<String> HEADER = List.of("from_table", "from_columns", "to_table", "to_columns", "kind",
@@ -44,7 +45,16 @@ public final class CsvReport {
         out.append('\n');
     }
 
-    static String quote(String field) {
+    /**
+     * One field as a spreadsheet may read it: a value starting with {@code = + - @}, a tab or a carriage return
+     * would be taken as a formula, so it gets a leading {@code '} (what OWASP recommends; spreadsheets hide it);
+     * then quoted as RFC 4180 asks when it holds a comma, a quote or a line break.
+     */
+    static String quote(String value) {
+        String field = value;
+        if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+            field = "'" + field;
+        }
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;
         }

@@ -4,7 +4,10 @@ import io.tacit.model.InferenceResult;
 import io.tacit.model.Origin;
 import io.tacit.model.Relationship;
 
-/** A Markdown page: what was read, then one table row per relationship. */
+/**
+ * A Markdown page: what was read, then one table row per relationship. Everything taken from the source is
+ * escaped, so a name cannot inject HTML or links into the rendered page.
+ */
 public final class MarkdownReport {
     private MarkdownReport() {
     }
@@ -12,10 +15,11 @@ public final class MarkdownReport {
     public static String render(InferenceResult result) {
         StringBuilder out = new StringBuilder();
         out.append("# Relationships found by tacit\n\n");
-        out.append("- source: `").append(result.snapshot().source()).append("` (").append(result.snapshot().product())
-                .append(")\n");
-        out.append("- run: `").append(result.run().runId().value()).append("`, tacit ")
-                .append(result.run().toolVersion()).append(", started ").append(result.run().startedAt()).append('\n');
+        out.append("- source: ").append(escape(result.snapshot().source())).append(" (")
+                .append(escape(result.snapshot().product())).append(")\n");
+        out.append("- run: ").append(escape(result.run().runId().value())).append(", tacit ")
+                .append(escape(result.run().toolVersion())).append(", started ").append(result.run().startedAt())
+                .append('\n');
         out.append("- level: ").append(result.level().label()).append("; ")
                 .append(result.snapshot().tables().size()).append(" tables, ")
                 .append(result.snapshot().columnCount()).append(" columns\n");
@@ -42,7 +46,23 @@ public final class MarkdownReport {
         return out.toString();
     }
 
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+    /**
+     * Text from the database as literal Markdown: no raw HTML (entities instead), no link, image, emphasis or
+     * code syntax, no cell or line break (a line break becomes a space, other control characters are shown).
+     */
+    static String escape(String text) {
+        String line = ConsoleText.escape(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\\', '|', '[', ']', '(', ')', '`', '*', '_' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -2,19 +2,20 @@ package io.tacit.report;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tacit.error.TacitException;
 import io.tacit.model.InferenceResult;
+import io.tacit.output.AtomicFile;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.PublishPlan;
 import io.tacit.spi.PublishReport;
 import io.tacit.spi.Publisher;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the result as a report file: a sink of type {@code json}, {@code markdown} or {@code csv}. */
+/**
+ * Writes the result as a report file: a sink of type {@code json}, {@code markdown} or {@code csv}. The file is
+ * replaced in one step ({@link AtomicFile}): a failed run leaves the previous report whole.
+ */
 public final class ReportPublisher implements Publisher<ReportPublisher.FilePlan> {
     private final ReportFormat format;
     private final Path path;
@@ -41,17 +42,7 @@ public final class ReportPublisher implements Publisher<ReportPublisher.FilePlan
 
     @Override
     public PublishReport apply(FilePlan plan, ProgressListener progress) {
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(path, plan.content(), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw TacitException.config("cannot write report " + path + ": " + e.getClass().getSimpleName(),
-                    "check that the folder exists and is writable");
-        }
+        AtomicFile.write(path, plan.content());
         int added = plan.changes().get(0).action() == PublishPlan.Action.ADD ? 1 : 0;
         return new PublishReport(name(), added, 1 - added, 0, 0,
                 List.of(new PublishReport.Outcome(path.toString(), true, "written")));

@@ -125,8 +125,12 @@ public final class DataHubPublisher implements Publisher<DataHubPlan> {
             progress.stageFinished("datahub: write");
         }
         if (settings.mode() == DataHubSettings.Mode.FILE) {
-            sender.close();
-            sender = null;
+            try {
+                sender.finish();
+            } finally {
+                sender.close();
+                sender = null;
+            }
         }
         Set<String> failed = new TreeSet<>();
         outcomes.stream().filter(outcome -> !outcome.ok()).forEach(outcome -> failed.add(outcome.target()));

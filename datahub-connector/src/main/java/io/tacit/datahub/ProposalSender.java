@@ -11,6 +11,11 @@ interface ProposalSender extends AutoCloseable {
      */
     void send(MetadataChangeProposal proposal);
 
+    /** Everything was sent: makes it final (a file is put in place). Nothing to do for a server. */
+    default void finish() {
+    }
+
+    /** Releases what the sender holds; a file that was not {@link #finish() finished} is dropped. */
     @Override
     void close();
 

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tacit.error.TacitException;
+import io.tacit.output.AtomicFile;
+import io.tacit.output.WriteFailure;
 import io.tacit.spi.PublishPlan.Action;
 import io.tacit.spi.PublishReport;
 import io.tacit.spi.PublishReport.Outcome;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * Offline mode: saves every planned write as {@code NNNN-METHOD-what.json} ({@code {method, path, contentType,
  * purpose, body}}, path relative to the server's {@code /api}) plus {@code plan.txt} and {@code requests.json}
- * (all of them in order), so that a reviewer can read them and replay them with any HTTP client.
+ * (all of them in order), so that a reviewer can read them and replay them with any HTTP client. Each file is
+ * replaced in one step ({@link AtomicFile}).
  */
 final class OfflineWriter {
     private final Path directory;
@@ -47,13 +48,12 @@ final class OfflineWriter {
                 }
                 all.add(node);
                 String file = String.format(Locale.ROOT, "%04d-%s-%s.json", number, request.method(), slug(request.purpose()));
-                Files.writeString(directory.resolve(file), OpenMetadataClient.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
+                AtomicFile.write(directory.resolve(file), OpenMetadataClient.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(node) + "\n");
             }
-            Files.writeString(directory.resolve("requests.json"),
-                    OpenMetadataClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("plan.txt"), plan.render(), StandardCharsets.UTF_8);
+            AtomicFile.write(directory.resolve("requests.json"),
+                    OpenMetadataClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n");
+            AtomicFile.write(directory.resolve("plan.txt"), plan.render());
             List<Outcome> outcomes = new ArrayList<>();
             for (TablePlan table : plan.tables()) {
                 String message = table.problem().map(problem -> "skipped: " + problem)
@@ -63,8 +63,7 @@ final class OfflineWriter {
             return new PublishReport(publisher, count(plan, Action.ADD), count(plan, Action.CHANGE),
                     count(plan, Action.RETIRE), (int) plan.tables().stream().mapToLong(TablePlan::unchanged).sum(), outcomes);
         } catch (IOException e) {
-            throw TacitException.config("cannot write the offline requests to " + directory + ": " + e.getMessage(),
-                    "set offlineDirectory to a writable directory");
+            throw WriteFailure.of(directory, e);
         }
     }
 

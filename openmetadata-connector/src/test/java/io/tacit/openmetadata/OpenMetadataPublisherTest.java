@@ -568,6 +568,19 @@ class OpenMetadataPublisherTest {
     }
 
     @Test
+    void offlineFilesThatCannotBeWrittenSayWhyAndLeaveNoTemporaryFile(@TempDir Path directory) throws Exception {
+        Path plain = Files.writeString(directory.resolve("requests"), "not a folder");
+        assertThatThrownBy(() -> publish(shopResult(run("tacit-run-1")),
+                options().withOfflineDirectory(plain.resolve("out"))))
+                .hasMessage("cannot write " + plain.resolve("out") + ": not a directory");
+        Files.createDirectories(directory.resolve("out"));
+        publish(shopResult(run("tacit-run-1")), options().withOfflineDirectory(directory.resolve("out")));
+        try (var files = Files.list(directory.resolve("out"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void belowTheConfidenceThresholdNothingIsPublished() {
         publish(shopResult(run("tacit-run-1")), options().withMinConfidence(0.95));
         assertThat(tableWrites()).isEmpty();

@@ -20,7 +20,7 @@ public record CliEnvironment(PrintStream out, PrintStream err, Function<String, 
     }
 
     public static CliEnvironment system() {
-        return new CliEnvironment(System.out, System.err, name -> Optional.ofNullable(System.getenv(name)),
+        return new CliEnvironment(StandardOutput.open(), System.err, name -> Optional.ofNullable(System.getenv(name)),
                 System.console() != null);
     }
 

@@ -75,7 +75,8 @@ final class ConsoleProgress implements ProgressListener {
         stages.removeLastOccurrence(frame);
         clearBar();
         double seconds = (System.nanoTime() - frame.started) / 1e9;
-        err.println(String.format(Locale.ROOT, "tacit: %s%s done in %.1f s", "  ".repeat(stages.size()), name, seconds));
+        err.println(String.format(Locale.ROOT, "tacit: %s%s done in %.1f s", "  ".repeat(stages.size()),
+                redactor.redact(name), seconds));
     }
 
     private static final class Frame {
@@ -97,7 +98,7 @@ final class ConsoleProgress implements ProgressListener {
 
     private void draw() {
         lastDrawn = System.nanoTime();
-        StringBuilder line = new StringBuilder("\r\033[2K").append(stage).append(' ');
+        StringBuilder line = new StringBuilder("\r\033[2K").append(redactor.redact(stage)).append(' ');
         if (total > 0) {
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
             line.append('[').append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ")

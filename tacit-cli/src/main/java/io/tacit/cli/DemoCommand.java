@@ -1,12 +1,12 @@
 package io.tacit.cli;
 
 import io.tacit.model.Relationship;
+import io.tacit.output.AtomicFile;
 import io.tacit.recipe.Recipe;
 import io.tacit.recipe.RecipeLoader;
 import io.tacit.report.ConsoleTable;
 import io.tacit.run.RunReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
         int rows = DemoDatabase.create(database);
         err.println("tacit: created the demo shop database " + database + " (10 tables, " + rows
                 + " rows, no foreign key constraints)");
-        Files.writeString(dir.resolve("expected.csv"), "fk_table,fk_columns,pk_table,pk_columns\n"
+        AtomicFile.write(dir.resolve("expected.csv"), "fk_table,fk_columns,pk_table,pk_columns\n"
                 + String.join("\n", DemoDatabase.EXPECTED) + "\n");
 
         Map<String, Object> raw = new LinkedHashMap<>();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
                 + "declared or not, each with a confidence and its evidence.",
                 "Give a recipe with -c, or a database with --jdbc-url; flags override the recipe."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error (a bug)", "2:configuration error", "3:source error (database)",
+        exitCodeList = {"0:success", "1:internal error (a bug)",
+                "2:configuration error, or the results cannot be written (--out, stdout)", "3:source error (database)",
                 "4:catalog error"})
 public final class DiscoverCommand implements Callable<Integer> {
     private final CliEnvironment environment;
@@ -73,10 +74,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         Recipe recipe = loadRecipe();
         redactor.remember(recipe);
         if (verbose.verbose) {
-            environment.err().println("tacit: source " + recipe.source());
-            environment.err().println("tacit: " + recipe.discovery());
+            environment.err().println("tacit: source " + redactor.redact(recipe.source().toString()));
+            environment.err().println("tacit: " + redactor.redact(recipe.discovery().toString()));
             for (Recipe.SinkSpec sink : recipe.sinks()) {
-                environment.err().println("tacit: sink " + sink);
+                environment.err().println("tacit: sink " + redactor.redact(sink.toString()));
             }
         }
         DiscoveryRunner runner = new DiscoveryRunner(environment, redactor);

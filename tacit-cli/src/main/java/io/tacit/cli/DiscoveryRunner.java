@@ -2,9 +2,9 @@ package io.tacit.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tacit.error.TacitException;
 import io.tacit.inference.RelationshipInference;
 import io.tacit.model.RunContext;
+import io.tacit.output.AtomicFile;
 import io.tacit.recipe.Recipe;
 import io.tacit.report.ReportFormat;
 import io.tacit.run.DiscoveryPipeline;
@@ -15,9 +15,6 @@ import io.tacit.spi.PublishPlan;
 import io.tacit.spi.PublishReport;
 import io.tacit.spi.Publisher;
 import io.tacit.spi.Source;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,19 +59,9 @@ final class DiscoveryRunner {
         String rendered = format.render(report.result());
         if (out.isPresent()) {
             Path file = Path.of(out.get());
-            try {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(file, rendered, StandardCharsets.UTF_8);
-            }
-            catch (IOException e) {
-                throw TacitException.config("cannot write " + file + " (" + e.getClass().getSimpleName() + ")",
-                        "check that the folder is writable");
-            }
+            AtomicFile.write(file, rendered);
             environment.err().println("tacit: wrote " + report.result().relationships().size()
-                    + " relationships to " + file);
+                    + " relationships to " + redactor.redact(file.toString()));
         }
         else {
             environment.out().print(rendered);
@@ -88,20 +75,21 @@ final class DiscoveryRunner {
     private void describe(PublisherRun publisher, boolean dryRun) {
         var err = environment.err();
         if (dryRun) {
-            err.println("tacit: plan for " + publisher.publisher() + " (dry run, nothing applied): "
+            err.println("tacit: plan for " + redactor.redact(publisher.publisher()) + " (dry run, nothing applied): "
                     + publisher.plan().changes().size() + " changes");
             for (PublishPlan.PlannedChange change : publisher.plan().changes()) {
-                err.println("  " + change.action() + " " + change.target() + ": " + redactor.redact(change.what()));
+                err.println("  " + change.action() + " " + redactor.redact(change.target()) + ": "
+                        + redactor.redact(change.what()));
             }
             return;
         }
         PublishReport applied = publisher.applied().orElseThrow();
-        err.println("tacit: " + applied.publisher() + ": " + applied.added() + " added, " + applied.changed()
+        err.println("tacit: " + redactor.redact(applied.publisher()) + ": " + applied.added() + " added, " + applied.changed()
                 + " changed, " + applied.retired() + " retired, " + applied.unchanged() + " unchanged, "
                 + applied.failures() + " failed");
         for (PublishReport.Outcome outcome : applied.outcomes()) {
             if (!outcome.ok()) {
-                err.println("  failed " + outcome.target() + ": " + redactor.redact(outcome.message()));
+                err.println("  failed " + redactor.redact(outcome.target()) + ": " + redactor.redact(outcome.message()));
             }
         }
     }

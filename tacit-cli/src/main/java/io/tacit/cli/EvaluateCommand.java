@@ -15,12 +15,10 @@ import io.tacit.jdbc.ConnectionSettings;
 import io.tacit.jdbc.JdbcSource;
 import io.tacit.model.SchemaFilter;
 import io.tacit.model.StatisticsLevel;
+import io.tacit.output.AtomicFile;
 import io.tacit.recipe.Recipe;
 import io.tacit.recipe.RecipeLoader;
 import io.tacit.spi.ProgressListener;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -272,15 +270,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             environment.out().flush();
             return;
         }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw TacitException.config("cannot write " + file + ": " + e.getMessage(), "choose a writable path");
-        }
+        AtomicFile.write(file, output);
     }
 
     private ProgressListener progress() {

@@ -5,15 +5,18 @@ import io.tacit.config.InvalidConfigException;
 import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
 import io.tacit.jdbc.OpenSessions;
+import io.tacit.output.WriteFailure;
+import io.tacit.report.ConsoleText;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
 /**
- * The {@code tacit} command line. Exit codes: 0 ok, 2 configuration, 3 source, 4 catalog, 1 internal.
- * Results go to stdout; progress and errors to stderr, one line per error, a stack trace only with
- * {@code --verbose}.
+ * The {@code tacit} command line. Exit codes: 0 ok, 2 configuration (or the results cannot be written), 3 source,
+ * 4 catalog, 1 internal. Results go to stdout; progress and errors to stderr, one line per error, a stack trace
+ * only with {@code --verbose}. Everything printed on stderr has its control characters escaped.
  */
 public final class Tacit {
     private Tacit() {
@@ -40,7 +43,30 @@ public final class Tacit {
 
     /** Runs one command line in-process and returns its exit code. */
     public static int execute(CliEnvironment environment, String... args) {
-        return commandLine(environment).execute(args);
+        int exitCode = commandLine(environment).execute(args);
+        return checkResultsWritten(environment, exitCode);
+    }
+
+    /**
+     * Results that did not reach stdout (a full disk, a closed pipe) make the run fail: {@code PrintStream}
+     * swallows write errors, so they are looked for once everything is flushed.
+     */
+    static int checkResultsWritten(CliEnvironment environment, int exitCode) {
+        PrintStream out = environment.out();
+        out.flush();
+        if (!out.checkError()) {
+            return exitCode;
+        }
+        String reason = "";
+        if (out instanceof StandardOutput standard && standard.failure().isPresent()) {
+            reason = ": " + WriteFailure.reason(standard.failure().get());
+        }
+        environment.err().println("tacit: cannot write the results to standard output" + ConsoleText.escape(reason));
+        environment.err().flush();
+        if (exitCode != 0) {
+            return exitCode;
+        }
+        return ErrorKind.CONFIG.exitCode();
     }
 
     public static CommandLine commandLine(CliEnvironment environment) {
@@ -50,7 +76,7 @@ public final class Tacit {
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) ->
                 report(environment, exception, verbose(command)));
         commandLine.setParameterExceptionHandler((exception, args) -> {
-            environment.err().println("tacit: " + exception.getMessage());
+            environment.err().println("tacit: " + ConsoleText.escape(exception.getMessage()));
             environment.err().println("tacit: see '" + exception.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help'");
             return ErrorKind.CONFIG.exitCode();
@@ -83,7 +109,7 @@ public final class Tacit {
         if (verbose) {
             StringWriter trace = new StringWriter();
             exception.printStackTrace(new PrintWriter(trace));
-            err.print(redactor.redact(trace.toString()));
+            err.print(redactor.redactLines(trace.toString()));
         }
         err.flush();
         return exitCode;

@@ -35,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
         environment.out().println("recipe " + recipe + " is valid: source " + loaded.source().factory().type()
                 + ", level " + loaded.discovery().level().label() + ", " + loaded.sinks().size() + " sinks");
         if (verbose.verbose) {
-            environment.err().println("tacit: source " + loaded.source());
+            environment.err().println("tacit: source " + new Redactor().redact(loaded.source().toString()));
         }
         if (!offline) {
             try (Source source = loaded.source().open()) {

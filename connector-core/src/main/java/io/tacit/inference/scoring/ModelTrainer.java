@@ -16,10 +16,10 @@ import io.tacit.model.RunId;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
 import io.tacit.model.StatisticsLevel;
+import io.tacit.output.AtomicFile;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.ValueProbe;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -149,7 +149,7 @@ public final class ModelTrainer {
             String report = nested(loadAll(Path.of(args[1])));
             System.out.print(report);
             if (args.length == 3) {
-                Files.writeString(Path.of(args[2]), report, StandardCharsets.UTF_8);
+                AtomicFile.write(Path.of(args[2]), report);
             }
             return;
         }
@@ -161,7 +161,7 @@ public final class ModelTrainer {
         }
         String report = write(loadAll(Path.of(args[0])), Path.of(args[1]), null);
         if (args.length >= 3) {
-            Files.writeString(Path.of(args[2]), report, StandardCharsets.UTF_8);
+            AtomicFile.write(Path.of(args[2]), report);
         }
     }
 
@@ -174,7 +174,7 @@ public final class ModelTrainer {
         header.add(String.format(Locale.ROOT, "l2 %.2f; leave-one-dataset-out: mean F1 metadata %.3f, full %.3f; precision %.3f; ECE %.3f",
                 L2, training.meanF1(StatisticsLevel.METADATA), training.meanF1(StatisticsLevel.FULL),
                 training.precision(), training.expectedCalibrationError()));
-        Files.writeString(modelFile, training.model().format(header), StandardCharsets.UTF_8);
+        AtomicFile.write(modelFile, training.model().format(header));
         String report = training.report();
         System.out.print(report);
         return report;
