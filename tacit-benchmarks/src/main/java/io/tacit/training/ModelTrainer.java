@@ -1,5 +1,8 @@
-package io.tacit.inference.scoring;
+package io.tacit.training;
 
+import io.tacit.inference.scoring.ScoredCandidate;
+import io.tacit.inference.scoring.ScoringModel;
+import io.tacit.inference.scoring.CandidateScorer;
 import io.tacit.inference.InferenceSettings;
 import io.tacit.inference.RelationshipInference;
 import io.tacit.inference.calibration.IsotonicCalibration;

@@ -1,5 +1,6 @@
-package io.tacit.inference.scoring;
+package io.tacit.training;
 
+import io.tacit.inference.scoring.ScoringModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tacit.inference.calibration.IsotonicCalibration;
