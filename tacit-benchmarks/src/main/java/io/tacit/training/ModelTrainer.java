@@ -415,7 +415,7 @@ public final class ModelTrainer {
             // every dataset and level weighs the same: one large schema must not set everyone's calibration
             weights[i] = 50.0 / perRun.get(used.get(i).dataset() + "/" + used.get(i).level());
         }
-        return IsotonicCalibration.fit(raw, outcomes, weights, 2.0);
+        return IsotonicFit.fit(raw, outcomes, weights, 2.0);
     }
 
     /** The outcome of training: the model and the held-out figures. */
