@@ -4,6 +4,7 @@ import io.tacit.inference.scoring.ScoredCandidate;
 import io.tacit.inference.scoring.ScoringModel;
 import io.tacit.inference.scoring.CandidateScorer;
 import io.tacit.error.TacitException;
+import io.tacit.evaluation.Metrics;
 import io.tacit.inference.InferenceSettings;
 import io.tacit.inference.RelationshipInference;
 import io.tacit.inference.calibration.IsotonicCalibration;
@@ -93,20 +94,22 @@ public final class ModelTrainer {
     record Prediction(String dataset, StatisticsLevel level, String edge, double raw, boolean positive, boolean values) {
     }
 
-    /** Counts per dataset and level. */
+    /** Counts per dataset and level; precision, recall and F1 as the evaluation reports them. */
     record Score(String dataset, StatisticsLevel level, int truePositives, int falsePositives, int truth) {
+        Metrics metrics() {
+            return new Metrics(truePositives, falsePositives, truth);
+        }
+
         double precision() {
-            return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+            return metrics().precision();
         }
 
         double recall() {
-            return truth == 0 ? 1 : (double) truePositives / truth;
+            return metrics().recall();
         }
 
         double f1() {
-            double p = precision();
-            double r = recall();
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+            return metrics().f1();
         }
     }
 
@@ -233,8 +236,7 @@ public final class ModelTrainer {
                 }
             }
         }
-        int tp = scores.stream().mapToInt(Score::truePositives).sum();
-        int fp = scores.stream().mapToInt(Score::falsePositives).sum();
+        Metrics pooled = Metrics.pooled(scores.stream().map(Score::metrics).toList());
         out.append(String.format(Locale.ROOT,
                 "%nnested leave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "
                         + "precision %.3f; ECE %.3f over every kept edge, %.3f over the published ones%n",
@@ -242,7 +244,7 @@ public final class ModelTrainer {
                 scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).mapToDouble(Score::f1).average().orElse(0),
                 scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).count(),
                 scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
-                tp + fp == 0 ? 1 : (double) tp / (tp + fp), error, published == 0 ? 0 : publishedError / published));
+                pooled.precision(), error, published == 0 ? 0 : publishedError / published));
         return out.toString();
     }
 
@@ -462,13 +464,7 @@ public final class ModelTrainer {
         }
 
         double precision() {
-            int tp = 0;
-            int fp = 0;
-            for (Score score : scores()) {
-                tp += score.truePositives();
-                fp += score.falsePositives();
-            }
-            return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+            return Metrics.pooled(scores().stream().map(Score::metrics).toList()).precision();
         }
 
         /** Expected calibration error over 10 equal-width confidence bins of held-out selected edges. */
@@ -522,12 +518,10 @@ public final class ModelTrainer {
             out.append("\n| threshold | mean F1 metadata | mean F1 full | pooled precision |\n| ---: | ---: | ---: | ---: |\n");
             for (double threshold : new double[] {0.3, 0.5, 0.7, 0.8, 0.9}) {
                 List<Score> scores = scores(threshold);
-                int tp = scores.stream().mapToInt(Score::truePositives).sum();
-                int fp = scores.stream().mapToInt(Score::falsePositives).sum();
                 out.append(String.format(Locale.ROOT, "| %.1f | %.3f | %.3f | %.3f |%n", threshold,
                         scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).mapToDouble(Score::f1).average().orElse(0),
                         scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
-                        tp + fp == 0 ? 1 : (double) tp / (tp + fp)));
+                        Metrics.pooled(scores.stream().map(Score::metrics).toList()).precision()));
             }
             out.append(String.format(Locale.ROOT,
                     "%nleave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "
