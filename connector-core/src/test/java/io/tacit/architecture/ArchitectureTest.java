@@ -2,6 +2,7 @@ package io.tacit.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -41,6 +42,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tacit..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tacit.cli..", "io.tacit.openmetadata..",
                         "io.tacit.datahub..")
+                .allowEmptyShould(true)
+                .check(core);
+    }
+
+    /** The research workbench (tacit-benchmarks) builds on core; core never reaches back into it. */
+    @Test
+    void coreNeverDependsOnTheWorkbench() {
+        noClasses().that().resideInAPackage("io.tacit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tacit.evaluation..", "io.tacit.bench..",
+                        "io.tacit.training..")
+                .check(core);
+    }
+
+    /** Core is a library embedded by the connectors and the CLI: programs with a main() live elsewhere. */
+    @Test
+    void coreHasNoMainMethod() {
+        noMethods().that().haveName("main").and().areStatic()
+                .should().beDeclaredInClassesThat().resideInAPackage("io.tacit..")
                 .allowEmptyShould(true)
                 .check(core);
     }

@@ -128,16 +128,14 @@ public final class EvaluationReport {
         out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<String, List<Score>> group : groups.entrySet()) {
             List<Score> scores = group.getValue();
-            int tp = scores.stream().mapToInt(Score::truePositives).sum();
-            int fp = scores.stream().mapToInt(Score::falsePositives).sum();
-            int truth = scores.stream().mapToInt(Score::truthEdges).sum();
+            Metrics pooled = Metrics.pooled(scores.stream().map(Score::metrics).toList());
             out.append("| ").append(group.getKey().replaceFirst("\\| \\d ", "| "))
                     .append(" | ").append(scores.size())
                     .append(" | ").append(fixed(scores.stream().mapToDouble(Score::precision).average().orElse(0)))
                     .append(" | ").append(fixed(scores.stream().mapToDouble(Score::recall).average().orElse(0)))
                     .append(" | ").append(fixed(scores.stream().mapToDouble(Score::f1).average().orElse(0)))
-                    .append(" | ").append(fixed(tp + fp == 0 ? 0 : (double) tp / (tp + fp)))
-                    .append(" | ").append(fixed(truth == 0 ? 0 : (double) tp / truth))
+                    .append(" | ").append(fixed(pooled.precision()))
+                    .append(" | ").append(fixed(pooled.recall()))
                     .append(" |\n");
         }
         return out.toString();

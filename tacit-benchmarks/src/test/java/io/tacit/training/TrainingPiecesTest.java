@@ -1,5 +1,6 @@
-package io.tacit.inference.scoring;
+package io.tacit.training;
 
+import io.tacit.inference.scoring.ScoringModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tacit.inference.calibration.IsotonicCalibration;
@@ -125,7 +126,7 @@ class TrainingPiecesTest {
             raw[i] = i / 100.0;
             outcome[i] = i % 4 != 0 && i >= 50;
         }
-        IsotonicCalibration calibration = IsotonicCalibration.fit(raw, outcome, 0);
+        IsotonicCalibration calibration = IsotonicFit.fit(raw, outcome, 0);
         assertThat(calibration.apply(0.2)).isLessThan(0.1);
         assertThat(calibration.apply(0.8)).isBetween(0.6, 0.9);
         double previous = 0;

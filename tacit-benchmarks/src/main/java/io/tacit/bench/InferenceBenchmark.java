@@ -1,5 +1,7 @@
-package io.tacit.inference;
+package io.tacit.bench;
 
+import io.tacit.inference.InferenceSettings;
+import io.tacit.inference.RelationshipInference;
 import io.tacit.model.Column;
 import io.tacit.model.DataType;
 import io.tacit.model.InferenceResult;
@@ -28,7 +30,7 @@ import java.util.Random;
  * Times inference alone (no database) on synthetic metadata snapshots of growing size and prints the median of
  * several runs and the heap in use, to check that the candidate index keeps work about linear in columns.
  *
- * <p>Usage: {@code java -Xmx1g -cp ... io.tacit.inference.InferenceBenchmark [runs] [columns...]}
+ * <p>Usage: {@code java -Xmx1g -cp ... io.tacit.bench.InferenceBenchmark [runs] [columns...]}
  * (default 5 runs at 5000 10000 20000 columns). Each table has 20 columns: an {@code id} key, references named
  * {@code <table>_id} to a few random other tables, a self reference {@code parent_id} now and then, and
  * ordinary columns with repeated names ({@code name}, {@code amount}, {@code created_at}, ...).

@@ -1,4 +1,4 @@
-package io.tacit.inference.scoring;
+package io.tacit.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

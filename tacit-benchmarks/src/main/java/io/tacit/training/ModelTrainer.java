@@ -1,5 +1,10 @@
-package io.tacit.inference.scoring;
+package io.tacit.training;
 
+import io.tacit.inference.scoring.ScoredCandidate;
+import io.tacit.inference.scoring.ScoringModel;
+import io.tacit.inference.scoring.CandidateScorer;
+import io.tacit.error.TacitException;
+import io.tacit.evaluation.Metrics;
 import io.tacit.inference.InferenceSettings;
 import io.tacit.inference.RelationshipInference;
 import io.tacit.inference.calibration.IsotonicCalibration;
@@ -41,10 +46,7 @@ import java.util.stream.Stream;
  * calibration error, each dataset scored by a calibration fitted without it. The final weights are fitted on
  * every dataset. Deterministic: the same benchmarks give the same file.
  *
- * <p>Usage: {@code ModelTrainer <benchmarks-dir> <model-out> [report-out]}; see {@code scripts/train-model.sh}.
- * {@code ModelTrainer without <benchmarks-dir> <dataset> <model-out>} runs the same training on every dataset but
- * one and writes that model: it never saw the left-out dataset, so {@code tacit evaluate --model} can measure it
- * on that dataset loaded into a real database.
+ * <p>Run by {@code tacit train} (see {@code scripts/train-model.sh}).
  */
 public final class ModelTrainer {
     static final double L2 = 0.3;
@@ -92,80 +94,77 @@ public final class ModelTrainer {
     record Prediction(String dataset, StatisticsLevel level, String edge, double raw, boolean positive, boolean values) {
     }
 
-    /** Counts per dataset and level. */
+    /** Counts per dataset and level; precision, recall and F1 as the evaluation reports them. */
     record Score(String dataset, StatisticsLevel level, int truePositives, int falsePositives, int truth) {
+        Metrics metrics() {
+            return new Metrics(truePositives, falsePositives, truth);
+        }
+
         double precision() {
-            return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+            return metrics().precision();
         }
 
         double recall() {
-            return truth == 0 ? 1 : (double) truePositives / truth;
+            return metrics().recall();
         }
 
         double f1() {
-            double p = precision();
-            double r = recall();
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+            return metrics().f1();
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 4 && args[0].equals("explain")) {
-            explain(Path.of(args[1]), args[2], StatisticsLevel.parse(args[3]));
-            return;
+    /** Trains on every dataset under {@code benchmarks}, writes the model file and returns the training report. */
+    public static String train(Path benchmarks, Path modelFile) throws IOException {
+        return write(loadAll(benchmarks), modelFile, null);
+    }
+
+    /**
+     * Trains the same way on every dataset but {@code leftOut} and writes that model: it never saw the left-out
+     * dataset, so {@code tacit evaluate --model} can measure it on that dataset loaded into a real database.
+     */
+    public static String trainWithout(Path benchmarks, String leftOut, Path modelFile) throws IOException {
+        List<BenchmarkDataset> all = loadAll(benchmarks);
+        List<BenchmarkDataset> others = all.stream().filter(dataset -> !dataset.name().equals(leftOut)).toList();
+        if (others.size() == all.size()) {
+            throw unknownDataset(benchmarks, leftOut, all);
         }
-        if (args.length == 2 && args[0].equals("kinds")) {
-            for (BenchmarkDataset dataset : loadAll(Path.of(args[1]))) {
-                for (StatisticsLevel level : levels(dataset)) {
-                    Map<String, int[]> counts = new TreeMap<>();
-                    for (LogisticRegression.Example example : examples(dataset, level)) {
-                        example.features().forEach((feature, value) -> {
-                            if (feature.startsWith("name-affinity.") && !feature.endsWith("kinds") && value > 0) {
-                                int[] count = counts.computeIfAbsent(feature.substring(14), ignored -> new int[2]);
-                                count[0]++;
-                                count[1] += example.positive() ? 1 : 0;
-                            }
-                        });
-                    }
-                    StringBuilder line = new StringBuilder(dataset.name() + "/" + level.label() + ":");
-                    counts.forEach((kind, count) -> line.append(' ').append(kind).append('=').append(count[1]).append('/').append(count[0]));
-                    System.out.println(line);
+        return write(others, modelFile, "left out: " + leftOut);
+    }
+
+    /** The strict held-out report of {@link #nested(List)} over every dataset under {@code benchmarks}. */
+    public static String nested(Path benchmarks) throws IOException {
+        return nested(loadAll(benchmarks));
+    }
+
+    /** Per dataset and level, how many candidates of each name-match kind there are and how many are true. */
+    public static String kinds(Path benchmarks) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (BenchmarkDataset dataset : loadAll(benchmarks)) {
+            for (StatisticsLevel level : levels(dataset)) {
+                Map<String, int[]> counts = new TreeMap<>();
+                for (LogisticRegression.Example example : examples(dataset, level)) {
+                    example.features().forEach((feature, value) -> {
+                        if (feature.startsWith("name-affinity.") && !feature.endsWith("kinds") && value > 0) {
+                            int[] count = counts.computeIfAbsent(feature.substring(14), ignored -> new int[2]);
+                            count[0]++;
+                            count[1] += example.positive() ? 1 : 0;
+                        }
+                    });
                 }
+                out.append(dataset.name()).append('/').append(level.label()).append(':');
+                counts.forEach((kind, count) -> out.append(' ').append(kind).append('=').append(count[1]).append('/').append(count[0]));
+                out.append('\n');
             }
-            return;
         }
-        if (args.length == 4 && args[0].equals("without")) {
-            List<BenchmarkDataset> all = loadAll(Path.of(args[1]));
-            List<BenchmarkDataset> others = all.stream().filter(dataset -> !dataset.name().equals(args[2])).toList();
-            if (others.size() == all.size()) {
-                System.err.println("no dataset named " + args[2] + " in " + args[1] + "; datasets: "
-                        + all.stream().map(BenchmarkDataset::name).toList());
-                System.exit(2);
-            }
-            write(others, Path.of(args[3]), "left out: " + args[2]);
-            return;
-        }
-        if ((args.length == 2 || args.length == 3) && args[0].equals("nested")) {
-            String report = nested(loadAll(Path.of(args[1])));
-            System.out.print(report);
-            if (args.length == 3) {
-                AtomicFile.write(Path.of(args[2]), report);
-            }
-            return;
-        }
-        if (args.length < 2) {
-            System.err.println("usage: ModelTrainer <benchmarks-dir> <model-out> [report-out]");
-            System.err.println("       ModelTrainer nested <benchmarks-dir> [report-out]");
-            System.err.println("       ModelTrainer without <benchmarks-dir> <dataset> <model-out>");
-            System.exit(2);
-        }
-        String report = write(loadAll(Path.of(args[0])), Path.of(args[1]), null);
-        if (args.length >= 3) {
-            AtomicFile.write(Path.of(args[2]), report);
-        }
+        return out.toString();
     }
 
-    /** Trains on {@code datasets}, writes the model file and prints (and returns) the training report. */
+    private static TacitException unknownDataset(Path benchmarks, String name, List<BenchmarkDataset> all) {
+        return TacitException.config("no dataset named " + name + " in " + benchmarks,
+                "datasets: " + all.stream().map(BenchmarkDataset::name).toList());
+    }
+
+    /** Trains on {@code datasets}, writes the model file and returns the training report. */
     static String write(List<BenchmarkDataset> datasets, Path modelFile, String note) throws IOException {
         Training training = train(datasets);
         List<String> header = new ArrayList<>();
@@ -175,9 +174,7 @@ public final class ModelTrainer {
                 L2, training.meanF1(StatisticsLevel.METADATA), training.meanF1(StatisticsLevel.FULL),
                 training.precision(), training.expectedCalibrationError()));
         AtomicFile.write(modelFile, training.model().format(header));
-        String report = training.report();
-        System.out.print(report);
-        return report;
+        return training.report();
     }
 
     /**
@@ -239,8 +236,7 @@ public final class ModelTrainer {
                 }
             }
         }
-        int tp = scores.stream().mapToInt(Score::truePositives).sum();
-        int fp = scores.stream().mapToInt(Score::falsePositives).sum();
+        Metrics pooled = Metrics.pooled(scores.stream().map(Score::metrics).toList());
         out.append(String.format(Locale.ROOT,
                 "%nnested leave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "
                         + "precision %.3f; ECE %.3f over every kept edge, %.3f over the published ones%n",
@@ -248,14 +244,16 @@ public final class ModelTrainer {
                 scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).mapToDouble(Score::f1).average().orElse(0),
                 scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).count(),
                 scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
-                tp + fp == 0 ? 1 : (double) tp / (tp + fp), error, published == 0 ? 0 : publishedError / published));
+                pooled.precision(), error, published == 0 ? 0 : publishedError / published));
         return out.toString();
     }
 
-    /** Prints the held-out errors of one dataset: missed truth edges with their best candidate, false positives. */
-    static void explain(Path benchmarks, String name, StatisticsLevel level) throws IOException {
+    /** The held-out errors of one dataset: missed truth edges with their best candidate, false positives. */
+    public static String explain(Path benchmarks, String name, StatisticsLevel level) throws IOException {
         List<BenchmarkDataset> datasets = loadAll(benchmarks);
-        BenchmarkDataset heldOut = datasets.stream().filter(dataset -> dataset.name().equals(name)).findFirst().orElseThrow();
+        BenchmarkDataset heldOut = datasets.stream().filter(dataset -> dataset.name().equals(name)).findFirst()
+                .orElseThrow(() -> unknownDataset(benchmarks, name, datasets));
+        StringBuilder out = new StringBuilder();
         List<LogisticRegression.Example> training = new ArrayList<>();
         for (BenchmarkDataset dataset : datasets) {
             if (!dataset.name().equals(name)) {
@@ -284,7 +282,7 @@ public final class ModelTrainer {
                 predicted.add(prediction.edge());
             }
         }
-        System.out.println("weights: " + fit.weights() + " intercept " + fit.intercept());
+        out.append("weights: ").append(fit.weights()).append(" intercept ").append(fit.intercept()).append('\n');
         for (String edge : heldOut.truth()) {
             if (!predicted.contains(edge)) {
                 ScoredCandidate candidate = scored.get(edge);
@@ -292,19 +290,20 @@ public final class ModelTrainer {
                 String rival = scored.values().stream().filter(other -> other.candidate().from().toString().equals(from))
                         .filter(other -> predicted.contains(other.candidate().key()))
                         .map(other -> other.candidate().key() + " " + other.candidate().matches()).findFirst().orElse("-");
-                System.out.printf(Locale.ROOT, "MISSED %s %s | chosen instead: %s%n", edge,
+                out.append(String.format(Locale.ROOT, "MISSED %s %s | chosen instead: %s%n", edge,
                         candidate == null ? "(no candidate)" : String.format(Locale.ROOT, "%.3f %s %s", candidate.rawProbability(),
-                                candidate.candidate().matches(), CandidateScorer.features(candidate.measurements())), rival);
+                                candidate.candidate().matches(), CandidateScorer.features(candidate.measurements())), rival));
             }
         }
         for (String edge : predicted) {
             if (!heldOut.truth().contains(edge)) {
                 ScoredCandidate candidate = scored.get(edge);
-                System.out.printf(Locale.ROOT, "FALSE %s %s%n", edge, candidate == null ? "" : String.format(Locale.ROOT,
+                out.append(String.format(Locale.ROOT, "FALSE %s %s%n", edge, candidate == null ? "" : String.format(Locale.ROOT,
                         "%.3f %s %s", candidate.rawProbability(), candidate.candidate().matches(),
-                        CandidateScorer.features(candidate.measurements())));
+                        CandidateScorer.features(candidate.measurements()))));
             }
         }
+        return out.toString();
     }
 
     public static List<BenchmarkDataset> loadAll(Path benchmarks) throws IOException {
@@ -418,7 +417,7 @@ public final class ModelTrainer {
             // every dataset and level weighs the same: one large schema must not set everyone's calibration
             weights[i] = 50.0 / perRun.get(used.get(i).dataset() + "/" + used.get(i).level());
         }
-        return IsotonicCalibration.fit(raw, outcomes, weights, 2.0);
+        return IsotonicFit.fit(raw, outcomes, weights, 2.0);
     }
 
     /** The outcome of training: the model and the held-out figures. */
@@ -465,13 +464,7 @@ public final class ModelTrainer {
         }
 
         double precision() {
-            int tp = 0;
-            int fp = 0;
-            for (Score score : scores()) {
-                tp += score.truePositives();
-                fp += score.falsePositives();
-            }
-            return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+            return Metrics.pooled(scores().stream().map(Score::metrics).toList()).precision();
         }
 
         /** Expected calibration error over 10 equal-width confidence bins of held-out selected edges. */
@@ -525,12 +518,10 @@ public final class ModelTrainer {
             out.append("\n| threshold | mean F1 metadata | mean F1 full | pooled precision |\n| ---: | ---: | ---: | ---: |\n");
             for (double threshold : new double[] {0.3, 0.5, 0.7, 0.8, 0.9}) {
                 List<Score> scores = scores(threshold);
-                int tp = scores.stream().mapToInt(Score::truePositives).sum();
-                int fp = scores.stream().mapToInt(Score::falsePositives).sum();
                 out.append(String.format(Locale.ROOT, "| %.1f | %.3f | %.3f | %.3f |%n", threshold,
                         scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).mapToDouble(Score::f1).average().orElse(0),
                         scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
-                        tp + fp == 0 ? 1 : (double) tp / (tp + fp)));
+                        Metrics.pooled(scores.stream().map(Score::metrics).toList()).precision()));
             }
             out.append(String.format(Locale.ROOT,
                     "%nleave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "

@@ -35,21 +35,21 @@ public record Score(
         }
     }
 
-    /** Correct share of the scored predictions; 0 when nothing was predicted. */
-    public double precision() {
-        int predicted = truePositives + falsePositives;
-        return predicted == 0 ? 0.0 : (double) truePositives / predicted;
+    /** The counts behind precision, recall and F1 (where their empty cases are decided). */
+    public Metrics metrics() {
+        return new Metrics(truePositives, falsePositives, truthEdges);
     }
 
-    /** Share of truth.csv found; 0 for an empty truth. */
+    public double precision() {
+        return metrics().precision();
+    }
+
     public double recall() {
-        return truthEdges == 0 ? 0.0 : (double) truePositives / truthEdges;
+        return metrics().recall();
     }
 
     public double f1() {
-        double precision = precision();
-        double recall = recall();
-        return precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
+        return metrics().f1();
     }
 
     public int falseNegatives() {

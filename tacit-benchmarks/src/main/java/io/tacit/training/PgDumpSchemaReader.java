@@ -1,4 +1,4 @@
-package io.tacit.inference.scoring;
+package io.tacit.training;
 
 import io.tacit.model.Column;
 import io.tacit.model.DataType;

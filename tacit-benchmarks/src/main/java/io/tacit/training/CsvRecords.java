@@ -1,4 +1,4 @@
-package io.tacit.inference.scoring;
+package io.tacit.training;
 
 import java.util.ArrayList;
 import java.util.List;
