@@ -50,6 +50,11 @@ public final class JdbcSourceFactory implements SourceFactory {
         return JdbcSource.open(connectionSettings(section));
     }
 
+    @Override
+    public void check(ConfigSection section) {
+        connectionSettings(section);
+    }
+
     /** The connection settings a validated {@code source:} section describes. */
     public static ConnectionSettings connectionSettings(ConfigSection section) {
         ProfileSettings profile;
