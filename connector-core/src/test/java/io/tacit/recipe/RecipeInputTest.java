@@ -105,6 +105,16 @@ class RecipeInputTest {
     }
 
     @Test
+    void aScoringModelFileThatIsADeviceIsAProblemOfItsSetting() {
+        String yaml = GOOD + "inference: {model: /dev/zero}\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(
+                () -> loader.validate("model.yaml", RecipeLoader.parse("model.yaml", yaml)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("inference.model: scoring model file /dev/zero"
+                                + " is not a regular file (a device, a pipe or a socket) — give the path of a regular file")));
+    }
+
+    @Test
     void aGoodRecipeStillReads() throws IOException {
         Path file = folder.resolve("good.yaml");
         Files.writeString(file, GOOD + "inference:\n  schemas: [public, '*sales', '&x']\n");
