@@ -42,7 +42,7 @@ public final class ConfigFiles {
                     .toString();
         }
         catch (CharacterCodingException e) {
-            throw new UnreadableFileException(what + " " + file + " is not UTF-8 text", "save it as UTF-8");
+            throw new UnreadableFileException(Reason.NOT_UTF8, what + " " + file + " is not UTF-8 text", "save it as UTF-8");
         }
     }
 
@@ -52,23 +52,24 @@ public final class ConfigFiles {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         }
         catch (NoSuchFileException e) {
-            throw new UnreadableFileException(what + " " + file + " does not exist", "check the path");
+            throw new UnreadableFileException(Reason.MISSING, what + " " + file + " does not exist", "check the path");
         }
         catch (IOException e) {
             throw failed(file, what, e);
         }
         if (attributes.isDirectory()) {
-            throw new UnreadableFileException(what + " " + file + " is a directory, not a file",
+            throw new UnreadableFileException(Reason.NOT_A_FILE, what + " " + file + " is a directory, not a file",
                     "give the path of a file");
         }
         if (!attributes.isRegularFile()) {
-            throw new UnreadableFileException(what + " " + file + " is not a regular file (a device, a pipe or a socket)",
+            throw new UnreadableFileException(Reason.NOT_A_FILE,
+                    what + " " + file + " is not a regular file (a device, a pipe or a socket)",
                     "give the path of a regular file");
         }
         String tooLarge = what + " " + file + " is larger than " + size(maxBytes) + ", the limit for a " + what;
         String tooLargeHint = "check that this is the right file";
         if (attributes.size() > maxBytes) {
-            throw new UnreadableFileException(tooLarge, tooLargeHint);
+            throw new UnreadableFileException(Reason.TOO_LARGE, tooLarge, tooLargeHint);
         }
         // the size can change between the check and the read, and some files report none: read one byte past the cap
         byte[] bytes;
@@ -79,17 +80,18 @@ public final class ConfigFiles {
             throw failed(file, what, e);
         }
         if (bytes.length > maxBytes) {
-            throw new UnreadableFileException(tooLarge, tooLargeHint);
+            throw new UnreadableFileException(Reason.TOO_LARGE, tooLarge, tooLargeHint);
         }
         return bytes;
     }
 
     private static UnreadableFileException failed(Path file, String what, IOException e) {
         if (e instanceof AccessDeniedException) {
-            return new UnreadableFileException("cannot read " + what + " " + file + ": permission denied",
+            return new UnreadableFileException(Reason.UNREADABLE, "cannot read " + what + " " + file + ": permission denied",
                     "check the file's permissions");
         }
-        return new UnreadableFileException("cannot read " + what + " " + file + " (" + e.getClass().getSimpleName() + ")",
+        return new UnreadableFileException(Reason.UNREADABLE,
+                "cannot read " + what + " " + file + " (" + e.getClass().getSimpleName() + ")",
                 "check the path and the file");
     }
 
@@ -104,13 +106,29 @@ public final class ConfigFiles {
         return bytes + " bytes";
     }
 
+    /** Why a file cannot be used, for callers that give their own hint. */
+    public enum Reason {
+        MISSING,
+        /** a directory, a device, a pipe or a socket */
+        NOT_A_FILE,
+        TOO_LARGE,
+        NOT_UTF8,
+        UNREADABLE
+    }
+
     /** A configuration file that cannot be used; the message names the file, the hint says what to do. */
     public static final class UnreadableFileException extends RuntimeException {
+        private final Reason reason;
         private final String hint;
 
-        public UnreadableFileException(String message, String hint) {
+        public UnreadableFileException(Reason reason, String message, String hint) {
             super(requireNonNull(message, "message is null"), null, false, false);
+            this.reason = requireNonNull(reason, "reason is null");
             this.hint = requireNonNull(hint, "hint is null");
+        }
+
+        public Reason reason() {
+            return reason;
         }
 
         public String hint() {

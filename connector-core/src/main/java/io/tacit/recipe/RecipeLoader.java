@@ -108,16 +108,12 @@ public final class RecipeLoader {
             text = ConfigFiles.readText(file, MAX_RECIPE_BYTES, "recipe");
         }
         catch (ConfigFiles.UnreadableFileException e) {
-            String hint = e.hint();
-            if (e.getMessage().endsWith(" does not exist")) {
-                hint = "check the path given to -c";
-            }
-            else if (e.getMessage().contains(" is a directory") || e.getMessage().contains(" is not a regular file")) {
-                hint = "give the path of a recipe file to -c";
-            }
-            else if (e.getMessage().contains(" is larger than ")) {
-                hint = "a recipe is a few kilobytes of YAML; check that -c names the recipe";
-            }
+            String hint = switch (e.reason()) {
+                case MISSING -> "check the path given to -c";
+                case NOT_A_FILE -> "give the path of a recipe file to -c";
+                case TOO_LARGE -> "a recipe is a few kilobytes of YAML; check that -c names the recipe";
+                case NOT_UTF8, UNREADABLE -> e.hint();
+            };
             throw TacitException.config(e.getMessage(), hint);
         }
         return parse(file.toString(), text);

@@ -31,8 +31,10 @@ class ConfigFilesTest {
     void aDeviceIsRefusedWithoutReadingIt() {
         assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(
                 () -> ConfigFiles.readText(Path.of("/dev/zero"), 1024, "recipe"))
-                .isInstanceOfSatisfying(ConfigFiles.UnreadableFileException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("recipe /dev/zero is not a regular file (a device, a pipe or a socket)")));
+                .isInstanceOfSatisfying(ConfigFiles.UnreadableFileException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("recipe /dev/zero is not a regular file (a device, a pipe or a socket)");
+                    assertThat(e.reason()).isEqualTo(ConfigFiles.Reason.NOT_A_FILE);
+                }));
     }
 
     @Test
@@ -70,6 +72,7 @@ class ConfigFilesTest {
         assertThatThrownBy(() -> ConfigFiles.readText(file, 1024, "recipe"))
                 .isInstanceOfSatisfying(ConfigFiles.UnreadableFileException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("recipe " + file + " is not UTF-8 text");
+                    assertThat(e.reason()).isEqualTo(ConfigFiles.Reason.NOT_UTF8);
                     assertThat(e.hint()).contains("UTF-8");
                 });
     }

@@ -105,8 +105,10 @@ public final class ScoringModel {
         try {
             text = ConfigFiles.readText(file, MAX_FILE_BYTES, "scoring model file");
         } catch (ConfigFiles.UnreadableFileException e) {
-            String hint = e.getMessage().endsWith(" does not exist") ? LOAD_HINT : e.hint();
-            throw TacitException.config(e.getMessage(), hint);
+            if (e.reason() == ConfigFiles.Reason.MISSING) {
+                throw TacitException.config(e.getMessage(), LOAD_HINT);
+            }
+            throw TacitException.config(e.getMessage(), e.hint());
         }
         ScoringModel model;
         try {
