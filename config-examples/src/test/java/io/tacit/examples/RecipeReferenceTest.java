@@ -55,7 +55,9 @@ class RecipeReferenceTest {
                 + "RecipeReferenceTest.java` — do not edit by hand; run the tests to regenerate.\n\n");
         out.append("A recipe has four sections: `source` (one), `inference`, `sinks` (a list) and `run`. "
                 + "Every problem in a recipe is reported at once; an unknown key names the closest valid one. "
-                + "Secrets are only accepted as references, `${env:NAME}` or `${file:/path}`, and are never printed. "
+                + "Secrets are only accepted as references, `${env:NAME}` or `${file:/path}`, and are never printed; "
+                + "no other setting accepts a reference. A recipe is a UTF-8 file of at most 1 MiB, without YAML anchors "
+                + "or aliases; a secret file is a regular file of at most 64 KiB. "
                 + "Durations are written `30s`, `5m`, `2h` or ISO-8601 (`PT30S`); lists as YAML lists.\n\n");
         out.append("## source\n\n");
         for (SourceFactory factory : RecipeLoader.sourceFactories()) {

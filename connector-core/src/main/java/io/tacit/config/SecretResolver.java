@@ -1,8 +1,6 @@
 package io.tacit.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +12,9 @@ import java.util.regex.Pattern;
  * as references, so a recipe can be committed and printed. Messages name the variable or file, never a value.
  */
 public final class SecretResolver {
+    /** A password, token or key file is far smaller; a larger file is the wrong file. */
+    public static final int MAX_SECRET_BYTES = 64 * 1024;
+
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]*)}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -45,6 +46,21 @@ public final class SecretResolver {
         return REFERENCE.matcher(text.trim()).matches();
     }
 
+    /** Whether a raw value (text, or a list or section holding text) contains a reference anywhere. */
+    public static boolean mentionsReference(Object value) {
+        if (value instanceof String text) {
+            return text.contains("${env:") || text.contains("${file:");
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            return items.stream().anyMatch(SecretResolver::mentionsReference);
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.keySet().stream().anyMatch(SecretResolver::mentionsReference)
+                    || map.values().stream().anyMatch(SecretResolver::mentionsReference);
+        }
+        return false;
+    }
+
     /**
      * @return the referenced value
      * @throws ResolutionException naming the variable or file when it cannot be read
@@ -70,13 +86,19 @@ public final class SecretResolver {
     }
 
     private static String readFile(String file) {
+        Path path;
         try {
-            String content = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            // files written with echo end in a newline that is not part of the secret
-            return content.strip();
+            path = Path.of(file);
         }
-        catch (IOException | RuntimeException e) {
-            throw new ResolutionException("cannot read secret file " + file + " (" + e.getClass().getSimpleName() + ")");
+        catch (InvalidPathException e) {
+            throw new ResolutionException("secret file '" + file + "' is not a usable path: " + e.getReason());
+        }
+        try {
+            // files written with echo end in a newline that is not part of the secret
+            return ConfigFiles.readText(path, MAX_SECRET_BYTES, "secret file").strip();
+        }
+        catch (ConfigFiles.UnreadableFileException e) {
+            throw new ResolutionException(e.getMessage());
         }
     }
 

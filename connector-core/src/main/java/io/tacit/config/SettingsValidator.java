@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a raw section (as parsed from YAML or built from flags) against its declared settings and reports
  * every problem at once: unknown keys (with the closest valid key), missing required settings, values of the
- * wrong type, values outside the allowed set and secrets written literally instead of by reference.
+ * wrong type, values outside the allowed set, secrets written literally instead of by reference and references
+ * in settings that are not secrets (only a secret's value is never printed).
  */
 public final class SettingsValidator {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -53,6 +54,12 @@ public final class SettingsValidator {
                 else if (setting.required()) {
                     problems.add(new ConfigProblem(where, "required setting is missing (" + setting.description() + ")"));
                 }
+                continue;
+            }
+            if (!setting.isSecret() && SecretResolver.mentionsReference(value)) {
+                // resolving it would put a file's or a variable's content where messages and --verbose show values
+                problems.add(new ConfigProblem(where, "references are only accepted for secrets (" + where
+                        + " is not a secret); write the value itself"));
                 continue;
             }
             try {
@@ -95,20 +102,15 @@ public final class SettingsValidator {
     }
 
     private Object convert(Setting setting, Object value) {
-        if (value instanceof String text && SecretResolver.isReference(text)) {
-            String resolved;
+        if (setting.isSecret() && value instanceof String text && SecretResolver.isReference(text)) {
             try {
-                resolved = secrets.resolve(text);
+                return Secret.of(secrets.resolve(text), text.trim());
             }
             catch (SecretResolver.ResolutionException e) {
                 throw new BadValue(e.getMessage());
             }
-            if (setting.isSecret()) {
-                return Secret.of(resolved, text.trim());
-            }
-            value = resolved;
         }
-        else if (setting.isSecret()) {
+        if (setting.isSecret()) {
             // never echo the value: it is a credential written where a reference belongs
             throw new BadValue("secrets are only accepted as a reference; write ${env:VARIABLE} or ${file:/path/to/file}");
         }

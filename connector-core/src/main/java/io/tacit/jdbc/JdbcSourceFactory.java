@@ -16,7 +16,8 @@ public final class JdbcSourceFactory implements SourceFactory {
     public static final Setting URL = Setting.required("url", SettingType.STRING,
             "JDBC URL of the database, e.g. jdbc:postgresql://db.example.com:5432/shop. Put no password in it: use `password`.");
     public static final Setting USER = Setting.optional("user", SettingType.STRING, null,
-            "Database user. tacit only reads; a user with read access to the catalog (and to the data for levels sample/full) is enough.");
+            "Database user. tacit only reads; a user with read access to the catalog (and to the data for levels sample/full) is enough. "
+                    + "Not a secret: written as is (no ${env:} reference; pass --user \"$PGUSER\" instead) and named in errors.");
     public static final Setting PASSWORD = Setting.optional("password", SettingType.SECRET, null,
             "The user's password, as a reference: ${env:PGPASSWORD} or ${file:/run/secrets/db-password}.");
     public static final Setting STATEMENT_TIMEOUT = Setting.optional("statementTimeout", SettingType.DURATION, "60s",
@@ -58,6 +59,11 @@ public final class JdbcSourceFactory implements SourceFactory {
     @Override
     public Source create(ConfigSection section, RunContext run) {
         return JdbcSource.open(connectionSettings(section).withRun(run));
+    }
+
+    @Override
+    public void check(ConfigSection section) {
+        connectionSettings(section);
     }
 
     /** The connection settings a validated {@code source:} section describes. */

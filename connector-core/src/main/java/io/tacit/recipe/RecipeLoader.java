@@ -4,14 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tacit.config.ConfigFiles;
 import io.tacit.config.ConfigProblem;
 import io.tacit.config.InvalidConfigException;
 import io.tacit.config.SecretResolver;
 import io.tacit.config.SettingsValidator;
 import io.tacit.config.ValidatedSection;
+import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
 import io.tacit.inference.InferenceSettings;
 import io.tacit.inference.scoring.ScoringModel;
@@ -21,10 +24,8 @@ import io.tacit.report.ReportFormat;
 import io.tacit.run.DiscoveryOptions;
 import io.tacit.spi.PublisherFactory;
 import io.tacit.spi.SourceFactory;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads a YAML recipe and validates all of it at once: the top-level sections, the source against its
@@ -44,6 +53,10 @@ public final class RecipeLoader {
     public static final String SINKS = "sinks";
     public static final String RUN = "run";
     public static final List<String> SECTIONS = List.of(SOURCE, INFERENCE, SINKS, RUN);
+    /** A recipe is a few kilobytes; a larger file is the wrong file, and is refused before it fills memory. */
+    public static final int MAX_RECIPE_BYTES = 1024 * 1024;
+    /** A recipe nests four levels (section, setting, list or map, value); far deeper is a mistake or an attack. */
+    public static final int MAX_DEPTH = 20;
 
     private final SettingsValidator validator;
     private final Map<String, SourceFactory> sources;
@@ -92,14 +105,16 @@ public final class RecipeLoader {
     public static Map<String, Object> read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = ConfigFiles.readText(file, MAX_RECIPE_BYTES, "recipe");
         }
-        catch (NoSuchFileException e) {
-            throw TacitException.config("recipe " + file + " does not exist", "check the path given to -c");
-        }
-        catch (IOException e) {
-            throw TacitException.config("cannot read recipe " + file + " (" + e.getClass().getSimpleName() + ")",
-                    "check the file's permissions");
+        catch (ConfigFiles.UnreadableFileException e) {
+            String hint = switch (e.reason()) {
+                case MISSING -> "check the path given to -c";
+                case NOT_A_FILE -> "give the path of a recipe file to -c";
+                case TOO_LARGE -> "a recipe is a few kilobytes of YAML; check that -c names the recipe";
+                case NOT_UTF8, UNREADABLE -> e.hint();
+            };
+            throw TacitException.config(e.getMessage(), hint);
         }
         return parse(file.toString(), text);
     }
@@ -109,17 +124,27 @@ public final class RecipeLoader {
         if (text.isBlank()) {
             throw TacitException.config("recipe " + what + " is empty", "add at least a source: section");
         }
+        if (text.length() > MAX_RECIPE_BYTES) {
+            throw TacitException.config("recipe " + what + " is larger than 1 MiB, the limit for a recipe",
+                    "a recipe is a few kilobytes of YAML");
+        }
         Object parsed;
         try {
+            checkStructure(what, text);
             parsed = Yaml.MAPPER.readValue(text, new TypeReference<Object>() { });
         }
+        catch (StreamConstraintsException e) {
+            // getOriginalMessage names the limit and the sizes, never the text that hit it
+            throw TacitException.config("recipe " + what + " exceeds a limit of the YAML reader" + atLine(e.getLocation())
+                    + ": " + e.getOriginalMessage(), "shorten that value");
+        }
         catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = "";
-            if (location != null) {
-                where = " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            }
-            throw TacitException.config("recipe " + what + " is not valid YAML" + where, "fix the YAML syntax there");
+            throw TacitException.config("recipe " + what + " is not valid YAML" + at(e.getLocation()),
+                    "fix the YAML syntax there");
+        }
+        catch (YAMLException e) {
+            // the same text fails in Jackson with its line; SnakeYAML's message would quote the text
+            throw TacitException.config("recipe " + what + " is not valid YAML" + line(e), "fix the YAML syntax there");
         }
         if (parsed == null) {
             throw TacitException.config("recipe " + what + " is empty", "add at least a source: section");
@@ -131,6 +156,60 @@ public final class RecipeLoader {
         Map<String, Object> result = new LinkedHashMap<>();
         map.forEach((key, value) -> result.put(String.valueOf(key), value));
         return result;
+    }
+
+    /**
+     * Refuses anchors and aliases, which Jackson reads as the anchor's name ({@code [*u]} becomes {@code [u]}),
+     * and nesting deeper than any recipe needs, each with its line, before the text is turned into values.
+     * SnakeYAML's events are read because Jackson does not report an anchor on a plain value.
+     */
+    private static void checkStructure(String what, String text) {
+        int depth = 0;
+        for (Event event : new org.yaml.snakeyaml.Yaml(Yaml.loaderOptions()).parse(new StringReader(text))) {
+            String line = " at line " + (event.getStartMark().getLine() + 1);
+            if (event instanceof AliasEvent alias) {
+                throw TacitException.config("recipe " + what + " uses the YAML alias *" + alias.getAnchor() + line
+                        + "; anchors (&) and aliases (*) are not supported in recipes",
+                        "write the value out in full where it is used");
+            }
+            if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                throw TacitException.config("recipe " + what + " defines the YAML anchor &" + node.getAnchor() + line
+                        + "; anchors (&) and aliases (*) are not supported in recipes",
+                        "write the value out in full where it is used");
+            }
+            if (event instanceof CollectionStartEvent) {
+                depth++;
+                if (depth > MAX_DEPTH) {
+                    throw TacitException.config("recipe " + what + " nests deeper than " + MAX_DEPTH + " levels" + line,
+                            "a recipe needs at most 4 levels: section, setting, list or map, value");
+                }
+            }
+            else if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
+        }
+    }
+
+    private static String line(YAMLException e) {
+        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return " at line " + (marked.getProblemMark().getLine() + 1) + ", column "
+                    + (marked.getProblemMark().getColumn() + 1);
+        }
+        return "";
+    }
+
+    private static String atLine(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr();
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     public Recipe load(Path file) {
@@ -182,7 +261,9 @@ public final class RecipeLoader {
         }
         SettingsValidator.Result result = validator.validate(SOURCE, factory.settings(), section);
         problems.addAll(result.problems());
-        return result.section().map(validated -> new Recipe.SourceSpec(factory, validated)).orElse(null);
+        return result.section()
+                .filter(validated -> agrees(validated, () -> factory.check(validated), problems))
+                .map(validated -> new Recipe.SourceSpec(factory, validated)).orElse(null);
     }
 
     private DiscoveryOptions discovery(Object raw, List<ConfigProblem> problems) {
@@ -275,7 +356,9 @@ public final class RecipeLoader {
             }
             SettingsValidator.Result result = validator.validate(path + " (" + type + ")", factory.settings(), section);
             problems.addAll(result.problems());
-            result.section().ifPresent(validated -> sinks.add(new Recipe.SinkSpec(factory, validated)));
+            result.section()
+                    .filter(validated -> agrees(validated, () -> factory.check(validated), problems))
+                    .ifPresent(validated -> sinks.add(new Recipe.SinkSpec(factory, validated)));
         }
         return sinks;
     }
@@ -294,6 +377,26 @@ public final class RecipeLoader {
                 values.bool(RecipeSettings.DRY_RUN.name()).orElseThrow(),
                 ReportFormat.parse(values.string(RecipeSettings.FORMAT.name()).orElseThrow()),
                 values.string(RecipeSettings.OUT.name()))).orElse(null);
+    }
+
+    /** Runs a factory's own checks of a section; what they reject is reported with every other problem. */
+    private static boolean agrees(ValidatedSection section, Runnable check, List<ConfigProblem> problems) {
+        try {
+            check.run();
+            return true;
+        }
+        catch (TacitException e) {
+            if (e.kind() != ErrorKind.CONFIG) {
+                throw e;
+            }
+            String message = e.oneLine();
+            String prefix = section.path() + ": ";
+            if (message.startsWith(prefix)) {
+                message = message.substring(prefix.length());
+            }
+            problems.add(new ConfigProblem(section.path(), message));
+            return false;
+        }
     }
 
     private static Map<String, Object> section(String path, Object raw, List<ConfigProblem> problems) {
@@ -316,6 +419,15 @@ public final class RecipeLoader {
 
     /** The YAML parser, built on first use: a run from flags alone never loads Jackson (a fifth of a second). */
     private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+        static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
+
+        static LoaderOptions loaderOptions() {
+            LoaderOptions options = new LoaderOptions();
+            // the text was already refused past the cap; this keeps the reader's own limit in step with it
+            options.setCodePointLimit(MAX_RECIPE_BYTES);
+            options.setAllowRecursiveKeys(false);
+            options.setMaxAliasesForCollections(0);
+            return options;
+        }
     }
 }

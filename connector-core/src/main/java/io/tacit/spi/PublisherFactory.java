@@ -18,4 +18,12 @@ public interface PublisherFactory {
 
     /** @param dryRun when true the publisher must not write to the catalog, only read and plan */
     Publisher<?> create(ConfigSection section, RunContext run, boolean dryRun);
+
+    /**
+     * Checks a validated section as {@link #create} reads it, without connecting: the ranges and combinations that
+     * a single setting's declaration cannot express. Validating a recipe runs it, so that {@code validate} rejects
+     * what a run would. Throws a CONFIG {@code TacitException}; checks nothing unless overridden.
+     */
+    default void check(ConfigSection section) {
+    }
 }

@@ -21,4 +21,12 @@ public interface SourceFactory {
     default Source create(ConfigSection section, RunContext run) {
         return create(section);
     }
+
+    /**
+     * Checks a validated section as {@link #create} reads it, without connecting: the ranges and combinations that
+     * a single setting's declaration cannot express. Validating a recipe runs it, so that {@code validate} rejects
+     * what a run would. Throws a CONFIG {@code TacitException}; checks nothing unless overridden.
+     */
+    default void check(ConfigSection section) {
+    }
 }

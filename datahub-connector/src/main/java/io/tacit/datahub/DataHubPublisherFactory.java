@@ -20,6 +20,11 @@ public final class DataHubPublisherFactory implements PublisherFactory {
     }
 
     @Override
+    public void check(ConfigSection section) {
+        DataHubSettings.from(section, true);
+    }
+
+    @Override
     public Publisher<?> create(ConfigSection section, RunContext run, boolean dryRun) {
         return DataHubPublisher.create(DataHubSettings.from(section, true), run, dryRun);
     }

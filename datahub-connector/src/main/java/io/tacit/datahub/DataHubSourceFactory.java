@@ -19,6 +19,11 @@ public final class DataHubSourceFactory implements SourceFactory {
     }
 
     @Override
+    public void check(ConfigSection section) {
+        DataHubSettings.from(section, false);
+    }
+
+    @Override
     public Source create(ConfigSection section) {
         return DataHubSource.create(DataHubSettings.from(section, false));
     }

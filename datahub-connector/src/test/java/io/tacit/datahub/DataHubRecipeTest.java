@@ -7,6 +7,8 @@ import static io.tacit.datahub.Fixtures.shopTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tacit.config.ConfigProblem;
+import io.tacit.config.InvalidConfigException;
 import io.tacit.config.SecretResolver;
 import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
@@ -117,8 +119,8 @@ class DataHubRecipeTest {
     }
 
     @Test
-    void fileModeWithoutFilePathIsAConfigError() {
-        Recipe recipe = load("""
+    void fileModeWithoutFilePathIsAConfigErrorOfTheRecipe() {
+        String text = """
                 source:
                   type: datahub
                   serverUrl: %s
@@ -128,11 +130,13 @@ class DataHubRecipeTest {
                     mode: file
                     platform: postgres
                     database: shop
-                """.formatted(gmsUrl()), FakeGms.TOKEN);
-        assertThatThrownBy(() -> recipe.sinks().get(0).create(run("r"), false))
-                .isInstanceOfSatisfying(TacitException.class, e -> {
+                """.formatted(gmsUrl());
+        // reported when the recipe is validated, as every other problem, not only when the sink is created
+        assertThatThrownBy(() -> load(text, FakeGms.TOKEN))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG);
-                    assertThat(e.hint()).get().asString().contains("filePath");
+                    assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly("sinks[0] (datahub): "
+                            + "mode file needs filePath — set filePath to where the MCP JSON file should be written");
                 });
     }
 }

@@ -21,6 +21,12 @@ public final class OpenMetadataPublisherFactory implements PublisherFactory {
     }
 
     @Override
+    public void check(ConfigSection section) {
+        OpenMetadataSettings.client(section);
+        OpenMetadataSettings.publishOptions(section);
+    }
+
+    @Override
     public Publisher<?> create(ConfigSection section, RunContext run, boolean dryRun) {
         ClientSettings client = OpenMetadataSettings.client(section);
         PublishOptions options = OpenMetadataSettings.publishOptions(section);

@@ -19,6 +19,11 @@ public final class OpenMetadataSourceFactory implements SourceFactory {
     }
 
     @Override
+    public void check(ConfigSection section) {
+        OpenMetadataSettings.client(section);
+    }
+
+    @Override
     public Source create(ConfigSection section) {
         ClientSettings client = OpenMetadataSettings.client(section);
         return new OpenMetadataSource(new OpenMetadataClient(client),

@@ -2,6 +2,7 @@ package io.tacit.inference.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.config.ConfigFiles;
 import io.tacit.error.TacitException;
 import io.tacit.inference.calibration.IsotonicCalibration;
 import io.tacit.inference.signals.ContainmentSignal;
@@ -10,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,15 +96,19 @@ public final class ScoringModel {
      * @throws TacitException of kind CONFIG naming the file (and the line) when it is missing, unreadable, or not
      *     a scoring model
      */
+    /** The shipped model is 3 KB; a file far larger is not a model, and is refused before it fills memory. */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
+
     public static ScoringModel load(Path file) {
         requireNonNull(file, "file is null");
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw TacitException.config("scoring model file " + file + " does not exist", LOAD_HINT);
-        } catch (IOException | UncheckedIOException e) {
-            throw TacitException.config("cannot read scoring model file " + file + ": " + e.getMessage(), LOAD_HINT);
+            text = ConfigFiles.readText(file, MAX_FILE_BYTES, "scoring model file");
+        } catch (ConfigFiles.UnreadableFileException e) {
+            if (e.reason() == ConfigFiles.Reason.MISSING) {
+                throw TacitException.config(e.getMessage(), LOAD_HINT);
+            }
+            throw TacitException.config(e.getMessage(), e.hint());
         }
         ScoringModel model;
         try {

@@ -59,7 +59,7 @@ class ScoringModelFileTest {
     void aFolderIsAConfigError() {
         assertThatThrownBy(() -> ScoringModel.load(folder)).isInstanceOfSatisfying(TacitException.class, e -> {
             assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG);
-            assertThat(e.getMessage()).startsWith("cannot read scoring model file " + folder);
+            assertThat(e.getMessage()).isEqualTo("scoring model file " + folder + " is a directory, not a file");
         });
     }
 
