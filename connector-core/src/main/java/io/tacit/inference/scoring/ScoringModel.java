@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -128,6 +129,8 @@ public final class ScoringModel {
      *
      * @throws IllegalArgumentException naming the line ({@code line 7: ...}) when the text is not a scoring model
      */
+    private static final Set<String> ENTRIES = Set.of("intercept", "weight", "calibration", "value-calibration");
+
     public static ScoringModel parse(String text) {
         double intercept = 0;
         boolean hasIntercept = false;
@@ -142,6 +145,11 @@ public final class ScoringModel {
                 continue;
             }
             String[] parts = trimmed.split("\\s+");
+            if (!ENTRIES.contains(parts[0]) && !hasIntercept && weights.isEmpty() && points.isEmpty()
+                    && valuePoints.isEmpty()) {
+                // before the first model entry the file may be anything the path pointed at: never quote it
+                throw new IllegalArgumentException("line " + number + ": not a scoring model entry, and none came before it");
+            }
             switch (parts[0]) {
                 case "intercept" -> {
                     fields(number, parts, 2, "intercept <w>");

@@ -64,6 +64,14 @@ class ScoringModelFileTest {
     }
 
     @Test
+    void aFileThatIsNoModelIsNeverQuoted() throws IOException {
+        assertMalformed("root:$6$secret-hash:19000:0:99999:7:::\nweight a 1\n",
+                "line 1: not a scoring model entry, and none came before it");
+        Path file = Files.writeString(folder.resolve("shadow"), "root:$6$secret-hash:19000:0:99999:7:::\n");
+        assertThatThrownBy(() -> ScoringModel.load(file)).satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+
+    @Test
     void aMalformedLineIsNamedWithItsNumberAndTheFormat() throws IOException {
         assertMalformed("# header\nintercept -1\nwieght name-affinity.matched 2\n", "line 3: unknown entry 'wieght'");
         assertMalformed("intercept -1\nweight name-affinity.matched\n",
