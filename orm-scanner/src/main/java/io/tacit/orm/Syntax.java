@@ -1,0 +1,116 @@
+package io.tacit.orm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TreeSitterPython;
+import org.treesitter.TreeSitterRuby;
+
+/**
+ * A parsed Ruby or Python file (tree-sitter) and the few questions the scanners ask of its nodes. Tree-sitter
+ * recovers from syntax errors: what lies around an error is still a tree, so one bad line costs one warning,
+ * not the file.
+ */
+final class Syntax {
+    private static final int MAX_SYNTAX_WARNINGS = 3;
+
+    private final SourceFile file;
+    private final TSNode root;
+
+    private Syntax(SourceFile file, TSNode root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    static Syntax ruby(SourceFile file, List<ScanWarning> warnings) {
+        return parse(new TreeSitterRuby(), file, warnings);
+    }
+
+    static Syntax python(SourceFile file, List<ScanWarning> warnings) {
+        return parse(new TreeSitterPython(), file, warnings);
+    }
+
+    /** Parses a fragment (a SQLAlchemy {@code primaryjoin} string) as Python, with no warnings of its own. */
+    static Syntax pythonFragment(SourceFile file) {
+        return parse(new TreeSitterPython(), file, new ArrayList<>());
+    }
+
+    private static Syntax parse(TSLanguage language, SourceFile file, List<ScanWarning> warnings) {
+        TSParser parser = new TSParser();
+        parser.setLanguage(language);
+        TSNode root = parser.parseString(null, file.text()).getRootNode();
+        Syntax syntax = new Syntax(file, root);
+        if (root.hasError()) {
+            List<TSNode> errors = new ArrayList<>();
+            syntax.collectErrors(root, errors);
+            for (TSNode error : errors.subList(0, Math.min(errors.size(), MAX_SYNTAX_WARNINGS))) {
+                String what = error.isMissing() ? "missing " + error.getType() : "unexpected text";
+                warnings.add(new ScanWarning(ScanWarning.Kind.SYNTAX, file.path(), line(error),
+                        "syntax error (" + what + "); the rest of the file is still read"));
+            }
+            if (errors.size() > MAX_SYNTAX_WARNINGS) {
+                warnings.add(new ScanWarning(ScanWarning.Kind.SYNTAX, file.path(), line(errors.get(MAX_SYNTAX_WARNINGS)),
+                        (errors.size() - MAX_SYNTAX_WARNINGS) + " more syntax errors"));
+            }
+        }
+        return syntax;
+    }
+
+    private void collectErrors(TSNode node, List<TSNode> errors) {
+        if (node.isError() || node.isMissing()) {
+            errors.add(node);
+            return;
+        }
+        if (!node.hasError()) {
+            return;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            collectErrors(node.getChild(i), errors);
+        }
+    }
+
+    SourceFile file() {
+        return file;
+    }
+
+    TSNode root() {
+        return root;
+    }
+
+    String text(TSNode node) {
+        return file.slice(node.getStartByte(), node.getEndByte());
+    }
+
+    static int line(TSNode node) {
+        return node.getStartPoint().getRow() + 1;
+    }
+
+    static List<TSNode> namedChildren(TSNode node) {
+        List<TSNode> children = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return children;
+        }
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            TSNode child = node.getNamedChild(i);
+            if (!child.getType().equals("comment")) {
+                children.add(child);
+            }
+        }
+        return children;
+    }
+
+    static Optional<TSNode> field(TSNode node, String name) {
+        TSNode child = node.getChildByFieldName(name);
+        if (child == null || child.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(child);
+    }
+
+    static boolean is(TSNode node, String type) {
+        return node != null && !node.isNull() && node.getType().equals(type);
+    }
+}
