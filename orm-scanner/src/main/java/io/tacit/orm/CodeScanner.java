@@ -55,6 +55,9 @@ public final class CodeScanner {
     /** The frameworks whose files the folder holds. */
     public static List<Framework> detect(SourceTree tree) {
         List<Framework> found = new ArrayList<>();
+        if (DjangoScanner.detects(tree)) {
+            found.add(Framework.DJANGO);
+        }
         if (JpaScanner.detects(tree)) {
             found.add(Framework.JPA);
         }
@@ -64,6 +67,7 @@ public final class CodeScanner {
     private CodeSchema scan(SourceTree tree, Framework each) {
         return switch (each) {
             case JPA -> new JpaScanner(tree, naming).scan();
+            case DJANGO -> new DjangoScanner(tree).scan();
             default -> new CodeSchema(List.of(each), List.of(), List.of(), List.of());
         };
     }

@@ -48,8 +48,10 @@ final class Syntax {
             syntax.collectErrors(root, errors);
             for (TSNode error : errors.subList(0, Math.min(errors.size(), MAX_SYNTAX_WARNINGS))) {
                 String what = error.isMissing() ? "missing " + error.getType() : "unexpected text";
+                int last = error.getEndPoint().getRow() + 1;
+                String span = last > line(error) ? " somewhere in lines " + line(error) + "-" + last : "";
                 warnings.add(new ScanWarning(ScanWarning.Kind.SYNTAX, file.path(), line(error),
-                        "syntax error (" + what + "); the rest of the file is still read"));
+                        "syntax error (" + what + span + "); the rest of the file is still read"));
             }
             if (errors.size() > MAX_SYNTAX_WARNINGS) {
                 warnings.add(new ScanWarning(ScanWarning.Kind.SYNTAX, file.path(), line(errors.get(MAX_SYNTAX_WARNINGS)),
