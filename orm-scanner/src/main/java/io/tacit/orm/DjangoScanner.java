@@ -396,6 +396,10 @@ final class DjangoScanner {
                     .map(Map.Entry::getValue).findFirst().orElse(null);
         }
         if (builtIn != null) {
+            // Django creates its own tables; the code names them, so the schema shows their keys
+            String id = field.keywordString("to_field").orElse("id");
+            out.table(builtIn, "django " + name, field.location()).column(id, "AutoField", TypeFamily.INTEGER, false)
+                    .primaryKey(List.of(id));
             return Optional.of(new Target(name, builtIn, field.keywordString("to_field").orElse("id"),
                     TypeFamily.INTEGER));
         }
