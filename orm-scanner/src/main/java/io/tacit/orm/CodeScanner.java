@@ -58,6 +58,9 @@ public final class CodeScanner {
         if (DjangoScanner.detects(tree)) {
             found.add(Framework.DJANGO);
         }
+        if (SqlAlchemyScanner.detects(tree)) {
+            found.add(Framework.SQLALCHEMY);
+        }
         if (JpaScanner.detects(tree)) {
             found.add(Framework.JPA);
         }
@@ -68,6 +71,7 @@ public final class CodeScanner {
         return switch (each) {
             case JPA -> new JpaScanner(tree, naming).scan();
             case DJANGO -> new DjangoScanner(tree).scan();
+            case SQLALCHEMY -> new SqlAlchemyScanner(tree).scan();
             default -> new CodeSchema(List.of(each), List.of(), List.of(), List.of());
         };
     }

@@ -53,7 +53,9 @@ final class ScanCollector {
         for (ModelEdge edge : edges.stream().sorted().toList()) {
             unique.putIfAbsent(edge.key(), edge);
         }
-        return new CodeSchema(List.of(framework), built, List.copyOf(unique.values()), warnings);
+        // a framework is named only when its models were found: auto-detection may try one that is not there
+        List<Framework> found = built.isEmpty() ? List.of() : List.of(framework);
+        return new CodeSchema(found, built, List.copyOf(unique.values()), warnings);
     }
 
     /** A table while it is being read: columns arrive one by one, possibly from several classes. */
@@ -84,6 +86,12 @@ final class ScanCollector {
         /** Adds the column unless the table already has one of that name (the first declaration wins). */
         TableDraft column(String columnName, String type, TypeFamily family, boolean nullable) {
             columns.putIfAbsent(columnName, new ModelColumn(columnName, type, family, nullable));
+            return this;
+        }
+
+        /** Replaces a column of the same name, keeping its place. */
+        TableDraft replace(ModelColumn column) {
+            columns.put(column.name(), column);
             return this;
         }
 
