@@ -55,6 +55,9 @@ public final class CodeScanner {
     /** The frameworks whose files the folder holds. */
     public static List<Framework> detect(SourceTree tree) {
         List<Framework> found = new ArrayList<>();
+        if (RailsScanner.detects(tree)) {
+            found.add(Framework.RAILS);
+        }
         if (DjangoScanner.detects(tree)) {
             found.add(Framework.DJANGO);
         }
@@ -72,7 +75,7 @@ public final class CodeScanner {
             case JPA -> new JpaScanner(tree, naming).scan();
             case DJANGO -> new DjangoScanner(tree).scan();
             case SQLALCHEMY -> new SqlAlchemyScanner(tree).scan();
-            default -> new CodeSchema(List.of(each), List.of(), List.of(), List.of());
+            case RAILS -> new RailsScanner(tree).scan();
         };
     }
 }
