@@ -38,6 +38,7 @@ final class RailsScanner {
     private final Map<String, String> prefixes = new LinkedHashMap<>();
     private final List<PolymorphicTarget> polymorphicTargets = new ArrayList<>();
     private final List<PolymorphicOwner> polymorphicOwners = new ArrayList<>();
+    private final Map<String, String> tables = new java.util.HashMap<>();
 
     /** A class in app/models: its full name ({@code Admin::User}), superclass as written, and body. */
     private record RubyClass(String name, String namespace, String superclass, TSNode body, Syntax syntax,
@@ -286,6 +287,10 @@ final class RailsScanner {
     }
 
     private String tableOf(RubyClass type) {
+        return tables.computeIfAbsent(type.name(), name -> computeTable(type));
+    }
+
+    private String computeTable(RubyClass type) {
         RubyClass base = base(type);
         Optional<String> explicit = selfAssignment(base, "table_name").flatMap(node -> literal(base.syntax(), node));
         if (explicit.isPresent()) {

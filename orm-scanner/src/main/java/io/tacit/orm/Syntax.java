@@ -25,22 +25,30 @@ final class Syntax {
         this.root = root;
     }
 
+    // a parser is not thread-safe but can be reused: one per thread and language, made once
+    private static final ThreadLocal<TSParser> RUBY = ThreadLocal.withInitial(() -> parser(new TreeSitterRuby()));
+    private static final ThreadLocal<TSParser> PYTHON = ThreadLocal.withInitial(() -> parser(new TreeSitterPython()));
+
     static Syntax ruby(SourceFile file, List<ScanWarning> warnings) {
-        return parse(new TreeSitterRuby(), file, warnings);
+        return parse(RUBY.get(), file, warnings);
     }
 
     static Syntax python(SourceFile file, List<ScanWarning> warnings) {
-        return parse(new TreeSitterPython(), file, warnings);
+        return parse(PYTHON.get(), file, warnings);
     }
 
     /** Parses a fragment (a SQLAlchemy {@code primaryjoin} string) as Python, with no warnings of its own. */
     static Syntax pythonFragment(SourceFile file) {
-        return parse(new TreeSitterPython(), file, new ArrayList<>());
+        return parse(PYTHON.get(), file, new ArrayList<>());
     }
 
-    private static Syntax parse(TSLanguage language, SourceFile file, List<ScanWarning> warnings) {
+    private static TSParser parser(TSLanguage language) {
         TSParser parser = new TSParser();
         parser.setLanguage(language);
+        return parser;
+    }
+
+    private static Syntax parse(TSParser parser, SourceFile file, List<ScanWarning> warnings) {
         TSNode root = parser.parseString(null, file.text()).getRootNode();
         Syntax syntax = new Syntax(file, root);
         if (root.hasError()) {
