@@ -78,7 +78,7 @@ final class DjangoScanner {
             if (!isModelModule(path) && !isSettings(path)) {
                 continue;
             }
-            tree.read(path).ifPresent(file -> read(Syntax.python(file, out.warnings()), path));
+            tree.read(path).ifPresent(file -> out.guard(path, () -> read(Syntax.python(file, out.warnings()), path)));
         }
         for (List<DjangoClass> classes : byName.values()) {
             for (DjangoClass model : classes) {
@@ -272,10 +272,15 @@ final class DjangoScanner {
 
     /** The fields of a model: those of its abstract bases first, then its own. */
     private List<Field> fields(DjangoClass model) {
+        return fields(model, 0);
+    }
+
+    private List<Field> fields(DjangoClass model, int depth) {
         List<Field> fields = new ArrayList<>();
         for (String base : model.bases()) {
-            resolveClass(base, model.app()).filter(parent -> parent.flag("abstract") && parent != model)
-                    .ifPresent(parent -> fields.addAll(fields(parent)));
+            // depth bounds a cycle of abstract bases (A(B), B(A)), which Python itself would refuse
+            resolveClass(base, model.app()).filter(parent -> parent.flag("abstract") && parent != model && depth < 20)
+                    .ifPresent(parent -> fields.addAll(fields(parent, depth + 1)));
         }
         Syntax syntax = model.syntax();
         for (TSNode assignment : model.fields()) {

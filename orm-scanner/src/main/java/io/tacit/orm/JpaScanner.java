@@ -88,19 +88,7 @@ final class JpaScanner {
             if (file.isEmpty()) {
                 continue;
             }
-            ParseResult<CompilationUnit> result = parser.parse(file.get().text());
-            // JavaParser gives no tree for a file with an error: the file is reported and the scan goes on
-            String outcome = result.getResult().isPresent() ? "; the rest of the file is still read"
-                    : "; this file is skipped";
-            for (Problem problem : result.getProblems()) {
-                int line = problem.getLocation().flatMap(range -> range.getBegin().getRange())
-                        .map(range -> range.begin.line).orElse(1);
-                out.warn(ScanWarning.Kind.SYNTAX, file.get().at(line), "syntax error: "
-                        + firstLine(problem.getMessage()) + outcome);
-            }
-            result.getResult().ifPresent(unit -> unit.findAll(ClassOrInterfaceDeclaration.class).forEach(
-                    declaration -> classes.putIfAbsent(declaration.getNameAsString(),
-                            new JavaClass(declaration, file.get()))));
+            out.guard(path, () -> parse(parser, file.get()));
         }
         List<JavaClass> entities = classes.values().stream().filter(type -> type.annotated("Entity")).toList();
         for (JavaClass entity : entities) {
@@ -110,6 +98,21 @@ final class JpaScanner {
             guarded(entity.location(), () -> declareColumns(entity));
         }
         return out.build();
+    }
+
+    private void parse(JavaParser parser, SourceFile file) {
+        ParseResult<CompilationUnit> result = parser.parse(file.text());
+        // JavaParser gives no tree for a file with an error: the file is reported and the scan goes on
+        String outcome = result.getResult().isPresent() ? "; the rest of the file is still read"
+                : "; this file is skipped";
+        for (Problem problem : result.getProblems()) {
+            int line = problem.getLocation().flatMap(range -> range.getBegin().getRange())
+                    .map(range -> range.begin.line).orElse(1);
+            out.warn(ScanWarning.Kind.SYNTAX, file.at(line), "syntax error: " + firstLine(problem.getMessage())
+                    + outcome);
+        }
+        result.getResult().ifPresent(unit -> unit.findAll(ClassOrInterfaceDeclaration.class).forEach(
+                declaration -> classes.putIfAbsent(declaration.getNameAsString(), new JavaClass(declaration, file))));
     }
 
     private void guarded(SourceLocation location, Runnable step) {
@@ -125,13 +128,15 @@ final class JpaScanner {
 
     private JavaClass root(JavaClass entity) {
         JavaClass current = entity;
-        while (true) {
+        // depth bounds a cycle of parents (A extends B, B extends A), which javac itself would refuse
+        for (int depth = 0; depth < 20; depth++) {
             Optional<JavaClass> parent = current.parent().map(classes::get).filter(type -> type.annotated("Entity"));
             if (parent.isEmpty()) {
                 return current;
             }
             current = parent.get();
         }
+        return current;
     }
 
     private Optional<JavaClass> entityParent(JavaClass entity) {
@@ -205,11 +210,15 @@ final class JpaScanner {
 
     /** Persistent fields of a class and of the mapped superclasses (and, if asked, entity parents) above it. */
     private List<FieldDeclaration> fields(JavaClass type, boolean throughEntities) {
+        return fields(type, throughEntities, 0);
+    }
+
+    private List<FieldDeclaration> fields(JavaClass type, boolean throughEntities, int depth) {
         List<FieldDeclaration> fields = new ArrayList<>();
-        Optional<JavaClass> parent = type.parent().map(classes::get)
+        Optional<JavaClass> parent = type.parent().map(classes::get).filter(candidate -> depth < 20)
                 .filter(candidate -> candidate.annotated("MappedSuperclass")
                         || (throughEntities && candidate.annotated("Entity")));
-        parent.ifPresent(superclass -> fields.addAll(fields(superclass, throughEntities)));
+        parent.ifPresent(superclass -> fields.addAll(fields(superclass, throughEntities, depth + 1)));
         for (FieldDeclaration field : type.declaration().getFields()) {
             if (field.isStatic() || field.hasModifier(Modifier.Keyword.TRANSIENT)
                     || field.isAnnotationPresent("Transient")) {

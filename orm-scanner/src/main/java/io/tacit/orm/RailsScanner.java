@@ -67,19 +67,19 @@ final class RailsScanner {
 
     CodeSchema scan() {
         for (String path : tree.files("db/schema.rb")) {
-            tree.read(path).ifPresent(file -> schema(Syntax.ruby(file, out.warnings())));
+            tree.read(path).ifPresent(file -> out.guard(path, () -> schema(Syntax.ruby(file, out.warnings()))));
         }
         for (String path : tree.files(".rb")) {
             if (path.startsWith("app/models/") || path.contains("/app/models/")) {
-                tree.read(path).ifPresent(file -> {
+                tree.read(path).ifPresent(file -> out.guard(path, () -> {
                     Syntax syntax = Syntax.ruby(file, out.warnings());
                     collect(syntax, syntax.root(), "");
-                });
+                }));
             }
         }
         for (RubyClass type : classes.values()) {
             if (isModel(type, 0) && !isAbstract(type)) {
-                model(type);
+                out.guard(type.syntax().file().path(), () -> model(type));
             }
         }
         polymorphic();

@@ -40,6 +40,19 @@ final class ScanCollector {
         warnings.add(new ScanWarning(kind, location.file(), location.line(), message));
     }
 
+    /**
+     * Runs one file's reading; a file nested too deeply for the parser's or the reader's recursion costs a
+     * warning, not the scan.
+     */
+    void guard(String path, Runnable reading) {
+        try {
+            reading.run();
+        }
+        catch (StackOverflowError e) {
+            warnings.add(new ScanWarning(ScanWarning.Kind.SKIPPED, path, 1, "nested too deeply to be read"));
+        }
+    }
+
     List<ScanWarning> warnings() {
         return warnings;
     }

@@ -46,7 +46,8 @@ public final class SourceTree {
     /** Lists the files under {@code root} (a folder or a single file). */
     public static SourceTree walk(Path root) throws IOException {
         requireNonNull(root, "root is null");
-        Path start = root.toAbsolutePath().normalize();
+        // the folder the user names is trusted even if it is itself a link; links found inside it are not
+        Path start = root.toRealPath();
         List<String> files = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
         if (Files.isRegularFile(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

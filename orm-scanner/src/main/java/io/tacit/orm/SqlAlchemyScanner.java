@@ -70,14 +70,14 @@ final class SqlAlchemyScanner {
 
     CodeSchema scan() {
         for (String path : tree.files(".py")) {
-            tree.read(path).ifPresent(file -> {
+            tree.read(path).ifPresent(file -> out.guard(path, () -> {
                 List<ScanWarning> warnings = new ArrayList<>();
                 Syntax syntax = Syntax.python(file, warnings);
                 if (importsSqlAlchemy(syntax)) {
                     out.warnings().addAll(warnings);
                     read(syntax);
                 }
-            });
+            }));
         }
         for (PythonClass type : classes.values()) {
             mappedTable(type, 0).ifPresent(table -> declareClass(type, table));
@@ -86,7 +86,7 @@ final class SqlAlchemyScanner {
             resolve(foreignKey);
         }
         for (PendingJoin join : joins) {
-            primaryJoin(join);
+            out.guard(join.location().file(), () -> primaryJoin(join));
         }
         return out.build();
     }

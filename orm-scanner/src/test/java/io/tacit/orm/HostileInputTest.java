@@ -69,6 +69,28 @@ class HostileInputTest {
     }
 
     @Test
+    void deepNestingAndInheritanceCyclesCostAWarningNotTheScan() throws Exception {
+        Path app = Files.createDirectories(folder.resolve("app/models"));
+        Files.writeString(app.resolve("deep.rb"), "class Deep < ApplicationRecord\n  x = " + "[".repeat(200_000)
+                + "]".repeat(200_000) + "\nend\n", StandardCharsets.UTF_8);
+        Files.writeString(app.resolve("shelf.rb"), "class Shelf < ApplicationRecord\n  has_many :books\nend\n"
+                + "class Book < ApplicationRecord\n  belongs_to :shelf\nend\n", StandardCharsets.UTF_8);
+        Path java = Files.createDirectories(folder.resolve("src"));
+        Files.writeString(java.resolve("Cycle.java"), "@Entity class A extends B { @Id Long id; }\n"
+                + "@Entity class B extends A { String name; }\n@MappedSuperclass class C extends D { Long x; }\n"
+                + "@MappedSuperclass class D extends C { Long y; }\n@Entity class E extends C { @Id Long id; }\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(java.resolve("Deep.java"), "class Deep { int x = " + "(".repeat(100_000) + "1"
+                + ")".repeat(100_000) + "; }\n", StandardCharsets.UTF_8);
+
+        CodeSchema schema = CodeScanner.auto().scan(folder);
+
+        assertThat(schema.edges()).extracting(ModelEdge::key).contains("books(shelf_id)->shelves(id)");
+        assertThat(schema.tables()).extracting(ModelTable::name).contains("A", "E");
+        assertThat(schema.warnings()).extracting(ScanWarning::file).contains("app/models/deep.rb", "src/Deep.java");
+    }
+
+    @Test
     void aMissingFolderIsAConfigurationError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CodeScanner.auto().scan(folder.resolve("absent")))
                 .hasMessageContaining("does not exist");
