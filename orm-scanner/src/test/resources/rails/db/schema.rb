@@ -42,6 +42,10 @@ ActiveRecord::Schema[7.1].define(version: 2024_05_01_120000) do
     t.bigint "owner_id"
   end
 
+  create_table "badges", force: :cascade do |t|
+    t.string "label"
+  end
+
   add_foreign_key "posts", "people", column: "author_id"
   add_index "posts", ["title"], unique: true
 end

@@ -90,36 +90,78 @@ final class RailsInflector {
 
     /** {@code Admin::LineItem} gives {@code admin/line_item}. */
     static String underscore(String camel) {
+        return underscore(camel, List.of());
+    }
+
+    /**
+     * With the application's acronyms ({@code inflect.acronym "GitHub"}), which Rails keeps whole:
+     * {@code GitHubAction} gives {@code github_action}.
+     */
+    static String underscore(String camel, List<String> acronyms) {
         StringBuilder out = new StringBuilder();
         String text = camel.replace("::", "/");
-        for (int i = 0; i < text.length(); i++) {
+        int i = 0;
+        while (i < text.length()) {
+            String acronym = acronymAt(text, i, acronyms);
+            boolean boundary = i > 0 && text.charAt(i - 1) != '/';
+            if (acronym != null) {
+                if (boundary) {
+                    out.append('_');
+                }
+                out.append(acronym.toLowerCase(Locale.ROOT));
+                i += acronym.length();
+                continue;
+            }
             char c = text.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && text.charAt(i - 1) != '/'
+            if (Character.isUpperCase(c) && boundary
                     && (Character.isLowerCase(text.charAt(i - 1)) || Character.isDigit(text.charAt(i - 1))
                             || i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1))
                                     && Character.isUpperCase(text.charAt(i - 1)))) {
                 out.append('_');
             }
             out.append(Character.toLowerCase(c));
+            i++;
         }
         return out.toString();
     }
 
+    /** The longest acronym that starts a word at {@code index} and ends one (no lower-case letter after it). */
+    private static String acronymAt(String text, int index, List<String> acronyms) {
+        if (index > 0 && Character.isLowerCase(text.charAt(index - 1))
+                && !Character.isUpperCase(text.charAt(index))) {
+            return null;
+        }
+        String found = null;
+        for (String acronym : acronyms) {
+            int end = index + acronym.length();
+            if (text.startsWith(acronym, index) && (end == text.length() || !Character.isLowerCase(text.charAt(end)))
+                    && (found == null || acronym.length() > found.length())) {
+                found = acronym;
+            }
+        }
+        return found;
+    }
+
     /** {@code line_item} gives {@code LineItem}. */
     static String camelize(String snake) {
+        return camelize(snake, List.of());
+    }
+
+    /** With the application's acronyms: {@code github_action} gives {@code GitHubAction}. */
+    static String camelize(String snake, List<String> acronyms) {
         StringBuilder out = new StringBuilder();
-        boolean upper = true;
-        for (char c : snake.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            }
-            else if (c == '/') {
+        for (String path : snake.split("/", -1)) {
+            if (out.length() > 0) {
                 out.append("::");
-                upper = true;
             }
-            else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
+            for (String word : path.split("_")) {
+                String acronym = acronyms.stream().filter(a -> a.equalsIgnoreCase(word)).findFirst().orElse(null);
+                if (acronym != null) {
+                    out.append(acronym);
+                }
+                else if (!word.isEmpty()) {
+                    out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
             }
         }
         return out.toString();
@@ -131,6 +173,10 @@ final class RailsInflector {
 
     /** The table Rails gives a model class by default: {@code Person} gives {@code people}. */
     static String tableize(String className) {
-        return pluralize(underscore(demodulize(className)));
+        return tableize(className, List.of());
+    }
+
+    static String tableize(String className, List<String> acronyms) {
+        return pluralize(underscore(demodulize(className), acronyms));
     }
 }

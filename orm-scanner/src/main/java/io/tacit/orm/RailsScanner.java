@@ -39,6 +39,10 @@ final class RailsScanner {
     private final List<PolymorphicTarget> polymorphicTargets = new ArrayList<>();
     private final List<PolymorphicOwner> polymorphicOwners = new ArrayList<>();
     private final Map<String, String> tables = new java.util.HashMap<>();
+    /** the tables db/schema.rb creates: their columns are known, an association cannot add one */
+    private final Set<String> schemaTables = new java.util.HashSet<>();
+    /** {@code inflect.acronym "GitHub"} in config/initializers/inflections.rb: Rails keeps these whole */
+    private final List<String> acronyms = new ArrayList<>();
 
     /** A class in app/models: its full name ({@code Admin::User}), superclass as written, and body. */
     private record RubyClass(String name, String namespace, String superclass, TSNode body, Syntax syntax,
@@ -66,6 +70,9 @@ final class RailsScanner {
     }
 
     CodeSchema scan() {
+        for (String path : tree.files("config/initializers/inflections.rb")) {
+            tree.read(path).ifPresent(file -> out.guard(path, () -> inflections(Syntax.ruby(file, out.warnings()))));
+        }
         for (String path : tree.files("db/schema.rb")) {
             tree.read(path).ifPresent(file -> out.guard(path, () -> schema(Syntax.ruby(file, out.warnings()))));
         }
@@ -84,6 +91,16 @@ final class RailsScanner {
         }
         polymorphic();
         return out.build();
+    }
+
+    private void inflections(Syntax syntax) {
+        List<TSNode> calls = new ArrayList<>();
+        calls(syntax.root(), calls);
+        for (TSNode call : calls) {
+            if (method(syntax, call).equals("acronym") && positional(call).size() == 1) {
+                literal(syntax, positional(call).get(0)).ifPresent(acronyms::add);
+            }
+        }
     }
 
     // ---- db/schema.rb
@@ -119,6 +136,7 @@ final class RailsScanner {
             return;
         }
         ScanCollector.TableDraft draft = out.table(name.get(), "schema.rb", location);
+        schemaTables.add(name.get());
         Optional<TSNode> id = keyword(syntax, call, "id");
         Optional<TSNode> primaryKey = keyword(syntax, call, "primary_key");
         if (id.filter(node -> Syntax.is(node, "false")).isEmpty()) {
@@ -218,12 +236,15 @@ final class RailsScanner {
             else if (Syntax.is(child, "class")) {
                 String written = Syntax.field(child, "name").map(syntax::text).orElse("");
                 String name = namespace.isEmpty() ? written : namespace + "::" + written;
+                // class OIDC::Provider lies in OIDC, wherever it is written
+                int separator = name.lastIndexOf("::");
+                String enclosing = separator < 0 ? "" : name.substring(0, separator);
                 String superclass = Syntax.field(child, "superclass")
                         .map(node2 -> Syntax.namedChildren(node2).isEmpty() ? "" : syntax.text(
                                 Syntax.namedChildren(node2).get(0)))
                         .orElse("");
                 TSNode body = child.getChildByFieldName("body");
-                classes.putIfAbsent(name, new RubyClass(name, namespace, superclass, body, syntax, child));
+                classes.putIfAbsent(name, new RubyClass(name, enclosing, superclass, body, syntax, child));
                 if (body != null && !body.isNull()) {
                     collect(syntax, body, name);
                 }
@@ -296,8 +317,27 @@ final class RailsScanner {
         if (explicit.isPresent()) {
             return explicit.get();
         }
-        String prefix = prefixes.getOrDefault(base.namespace(), "");
-        return prefix + RailsInflector.tableize(base.name());
+        return prefix(base) + RailsInflector.tableize(base.name(), acronyms);
+    }
+
+    /**
+     * Rails' table name prefix: the nearest enclosing module's {@code table_name_prefix}, or for a class nested in
+     * a model, that model's singular table name.
+     */
+    private String prefix(RubyClass type) {
+        String namespace = type.namespace();
+        while (!namespace.isEmpty()) {
+            if (prefixes.containsKey(namespace)) {
+                return prefixes.get(namespace);
+            }
+            RubyClass enclosing = classes.get(namespace);
+            if (enclosing != null && isModel(enclosing, 0) && !isAbstract(enclosing)) {
+                return RailsInflector.singularize(tableOf(enclosing)) + "_";
+            }
+            int separator = namespace.lastIndexOf("::");
+            namespace = separator < 0 ? "" : namespace.substring(0, separator);
+        }
+        return "";
     }
 
     private String primaryKeyOf(RubyClass type) {
@@ -377,26 +417,33 @@ final class RailsScanner {
                 if (keywordTrue(syntax, call, "polymorphic")) {
                     String typeColumn = keyword(syntax, call, "foreign_type").flatMap(node -> literal(syntax, node))
                             .orElse(name.get() + "_type");
+                    if (!present(draft, column, location, declaration)
+                            || !present(draft, typeColumn, location, declaration)) {
+                        return;
+                    }
                     draft.column(column, "bigint", TypeFamily.INTEGER, true);
                     draft.column(typeColumn, "string", TypeFamily.STRING, true);
                     polymorphicOwners.add(new PolymorphicOwner(table, name.get(), column, typeColumn, location));
                     return;
                 }
-                Optional<RubyClass> target = target(type, className.orElse(RailsInflector.camelize(name.get())),
-                        location, declaration);
+                String targetName = className.orElse(RailsInflector.camelize(name.get(), acronyms));
+                Optional<RubyClass> target = target(type, targetName, location, declaration);
                 if (target.isEmpty()) {
                     return;
                 }
                 String key = keyword(syntax, call, "primary_key").flatMap(node -> literal(syntax, node))
                         .orElse(primaryKeyOf(target.get()));
                 boolean optional = keywordTrue(syntax, call, "optional");
+                if (!present(draft, column, location, declaration)) {
+                    return;
+                }
                 draft.column(column, "bigint", TypeFamily.INTEGER, optional || draft.column(column).isEmpty());
                 out.edge(table, List.of(column), tableOf(target.get()), List.of(key), RelationshipKind.FOREIGN_KEY,
                         Optional.empty(), location, declaration + (className.isPresent() ? ", class_name" : ""));
             }
             case "has_many", "has_one" -> {
                 String singular = method.equals("has_many") ? RailsInflector.singularize(name.get()) : name.get();
-                String targetName = className.orElse(RailsInflector.camelize(singular));
+                String targetName = className.orElse(RailsInflector.camelize(singular, acronyms));
                 Optional<String> as = keyword(syntax, call, "as").flatMap(node -> literal(syntax, node));
                 String key = keyword(syntax, call, "primary_key").flatMap(node -> literal(syntax, node))
                         .orElse(primaryKeyOf(type));
@@ -410,10 +457,14 @@ final class RailsScanner {
                     return;
                 }
                 String column = foreignKey.orElse(RailsInflector.underscore(RailsInflector.demodulize(
-                        base(type).name())) + "_id");
+                        base(type).name()), acronyms) + "_id");
                 String targetTable = tableOf(target.get());
-                out.table(targetTable, base(target.get()).name(), base(target.get()).location())
-                        .column(column, "bigint", TypeFamily.INTEGER, true);
+                ScanCollector.TableDraft targetDraft = out.table(targetTable, base(target.get()).name(),
+                        base(target.get()).location());
+                if (!present(targetDraft, column, location, declaration)) {
+                    return;
+                }
+                targetDraft.column(column, "bigint", TypeFamily.INTEGER, true);
                 out.edge(targetTable, List.of(column), table, List.of(key), RelationshipKind.FOREIGN_KEY,
                         Optional.empty(), location, declaration);
             }
@@ -425,7 +476,7 @@ final class RailsScanner {
             SourceLocation location, String declaration) {
         Syntax syntax = type.syntax();
         Optional<RubyClass> target = target(type, className.orElse(RailsInflector.camelize(
-                RailsInflector.singularize(name))), location, declaration);
+                RailsInflector.singularize(name), acronyms)), location, declaration);
         if (target.isEmpty()) {
             return;
         }
@@ -434,15 +485,33 @@ final class RailsScanner {
         String joinTable = keyword(syntax, call, "join_table").flatMap(node -> literal(syntax, node))
                 .orElse(table.compareTo(targetTable) <= 0 ? table + "_" + targetTable : targetTable + "_" + table);
         String own = keyword(syntax, call, "foreign_key").flatMap(node -> literal(syntax, node))
-                .orElse(RailsInflector.underscore(RailsInflector.demodulize(base(type).name())) + "_id");
+                .orElse(RailsInflector.underscore(RailsInflector.demodulize(base(type).name()), acronyms) + "_id");
         String other = keyword(syntax, call, "association_foreign_key").flatMap(node -> literal(syntax, node))
-                .orElse(RailsInflector.underscore(RailsInflector.demodulize(base(target.get()).name())) + "_id");
+                .orElse(RailsInflector.underscore(RailsInflector.demodulize(base(target.get()).name()),
+                        acronyms) + "_id");
         ScanCollector.TableDraft draft = out.table(joinTable, type.name() + "." + name, location);
+        if (!present(draft, own, location, declaration) || !present(draft, other, location, declaration)) {
+            return;
+        }
         draft.column(own, "bigint", TypeFamily.INTEGER, false).column(other, "bigint", TypeFamily.INTEGER, false);
         out.edge(joinTable, List.of(own), table, List.of(primaryKeyOf(type)), RelationshipKind.FOREIGN_KEY,
                 Optional.empty(), location, declaration);
         out.edge(joinTable, List.of(other), targetTable, List.of(primaryKeyOf(target.get())),
                 RelationshipKind.FOREIGN_KEY, Optional.empty(), location, declaration);
+    }
+
+    /**
+     * Whether a column an association needs can be there: any column of a table db/schema.rb does not define,
+     * only the columns it lists of one it does (else the model and the schema disagree, which is reported).
+     */
+    private boolean present(ScanCollector.TableDraft draft, String column, SourceLocation location,
+            String declaration) {
+        if (!schemaTables.contains(draft.name()) || draft.hasColumn(column)) {
+            return true;
+        }
+        out.warn(ScanWarning.Kind.UNRESOLVED, location, declaration + ": db/schema.rb's " + draft.name()
+                + " has no column " + column);
+        return false;
     }
 
     private Optional<RubyClass> target(RubyClass owner, String className, SourceLocation location,

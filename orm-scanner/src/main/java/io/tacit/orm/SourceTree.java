@@ -66,7 +66,7 @@ public final class SourceTree {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 String relative = relative(start, file);
-                if (attributes.isSymbolicLink()) {
+                if (attributes.isSymbolicLink() && mayHoldCode(file)) {
                     warnings.add(new ScanWarning(ScanWarning.Kind.SKIPPED, relative, 1,
                             "symbolic link not followed" + linkTarget(start, file)));
                 }
@@ -85,6 +85,13 @@ public final class SourceTree {
         });
         files.sort(null);
         return new SourceTree(start, files, warnings);
+    }
+
+    /** A link worth a warning: to a folder, or to a file of a language the scanners read. */
+    private static boolean mayHoldCode(Path link) {
+        String name = link.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isDirectory(link) || !Files.exists(link) || name.endsWith(".rb") || name.endsWith(".py")
+                || name.endsWith(".java");
     }
 
     /** Every file path (relative, sorted) whose name ends with one of the suffixes. */

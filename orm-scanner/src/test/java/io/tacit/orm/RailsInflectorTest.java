@@ -29,4 +29,14 @@ class RailsInflectorTest {
         assertThat(RailsInflector.singularize("news")).isEqualTo("news");
         assertThat(RailsInflector.camelize("admin/line_item")).isEqualTo("Admin::LineItem");
     }
+
+    @Test
+    void keepsTheApplicationsAcronymsWhole() {
+        java.util.List<String> acronyms = java.util.List.of("GitHub", "OIDC");
+        assertThat(RailsInflector.tableize("OIDC::TrustedPublisher::GitHubAction", acronyms)).isEqualTo("github_actions");
+        assertThat(RailsInflector.underscore("OIDCProvider", acronyms)).isEqualTo("oidc_provider");
+        assertThat(RailsInflector.underscore("MyGitHubRepo", acronyms)).isEqualTo("my_github_repo");
+        assertThat(RailsInflector.camelize("github_action", acronyms)).isEqualTo("GitHubAction");
+        assertThat(RailsInflector.tableize("GitHubAction", java.util.List.of())).isEqualTo("git_hub_actions");
+    }
 }

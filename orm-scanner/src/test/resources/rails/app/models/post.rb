@@ -14,3 +14,9 @@ end
 class PublishedPost < Post
   belongs_to :publisher, class_name: "Person", foreign_key: "author_id"
 end
+
+class Post
+  class Revision < ApplicationRecord
+    belongs_to :post
+  end
+end
