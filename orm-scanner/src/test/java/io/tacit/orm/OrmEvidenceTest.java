@@ -70,6 +70,33 @@ class OrmEvidenceTest {
         }
     }
 
+    @Test
+    void anInferredGuessThatTheCodeContradictsIsDropped() {
+        try (TestingPostgres database = new TestingPostgres("tacit_orm")) {
+            database.execute(
+                    "CREATE TABLE shop_customer (id bigint PRIMARY KEY, email text UNIQUE)",
+                    // by its name alone, customer_id looks like it points here; the code says shop_customer
+                    "CREATE TABLE customer (id bigint PRIMARY KEY, name text)",
+                    "CREATE TABLE shop_order (id bigint PRIMARY KEY, customer_id bigint)");
+            InferenceResult guessed;
+            InferenceResult withCode;
+            try (JdbcSource source = JdbcSource.open(database.settings())) {
+                guessed = new DiscoveryPipeline(new RelationshipInference(InferenceSettings.DEFAULTS),
+                        ProgressListener.NONE).discover(RunContext.start("test"), source, options());
+                withCode = new DiscoveryPipeline(new OrmEvidence(new RelationshipInference(InferenceSettings.DEFAULTS),
+                        DJANGO, "code:django"), ProgressListener.NONE).discover(RunContext.start("test"), source,
+                        options());
+            }
+
+            assertThat(guessed.relationships()).extracting(Relationship::key)
+                    .contains("public.shop_order(customer_id)->public.customer(id)");
+            assertThat(withCode.relationships()).filteredOn(r -> r.from().toString().equals("public.shop_order(customer_id)"))
+                    .extracting(Relationship::key, Relationship::origin)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            "public.shop_order(customer_id)->public.shop_customer(id)", Origin.ORM));
+        }
+    }
+
     private static DiscoveryOptions options() {
         return new DiscoveryOptions(SchemaFilter.all(), StatisticsLevel.METADATA, false, InferenceSettings.DEFAULTS);
     }
