@@ -1,6 +1,8 @@
 package io.tacit.cli;
 
 import io.tacit.error.TacitException;
+import io.tacit.orm.CodeSourceFactory;
+import io.tacit.orm.Framework;
 import io.tacit.recipe.Recipe;
 import io.tacit.recipe.RecipeLoader;
 import io.tacit.run.RunReport;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = TacitVersion.class,
         description = {"Reads a database's schema and data and reports the relationships between its tables, "
                 + "declared or not, each with a confidence and its evidence.",
-                "Give a recipe with -c, or a database with --jdbc-url; flags override the recipe."},
+                "Give a recipe with -c, or a database with --jdbc-url; flags override the recipe.",
+                "With --code PATH the application's model code (Rails, Django, SQLAlchemy, JPA) is read too: alone, "
+                        + "it is the source (no database); beside a database, its declarations make edges certain."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug)",
                 "2:configuration error, or the results cannot be written (--out, stdout)", "3:source error (database)",
@@ -61,6 +66,18 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     String out;
 
+    @Option(names = "--code", paramLabel = "PATH",
+            description = "Folder of the application's model code: alone, the schema source; with a database, evidence.")
+    Path code;
+
+    @Option(names = "--framework", paramLabel = "NAME",
+            description = "Model code to read with --code: auto, rails, django, sqlalchemy or jpa (default: auto).")
+    String framework;
+
+    @Option(names = "--jpa-naming", paramLabel = "NAMING",
+            description = "JPA table naming with --code: hibernate (as named) or spring (snake_case) (default: hibernate).")
+    String jpaNaming;
+
     @Option(names = "--dry-run", description = "Plan every sink's changes and print them; change nothing.")
     boolean dryRun;
 
@@ -81,7 +98,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             }
         }
         DiscoveryRunner runner = new DiscoveryRunner(environment, redactor);
-        RunReport report = runner.run(recipe, recipe.run().dryRun());
+        RunReport report = runner.run(recipe, recipe.run().dryRun(), codeEvidence());
         runner.write(report, recipe.run().format(), recipe.run().out());
         if (report.publishFailures() > 0) {
             environment.err().println("tacit: " + report.publishFailures() + " catalog updates failed");
@@ -97,8 +114,18 @@ public final class DiscoverCommand implements Callable<Integer> {
             raw.putAll(RecipeLoader.read(recipe));
             what = recipe.toString();
         }
-        else if (jdbcUrl == null) {
-            throw TacitException.config("no database given", "pass --jdbc-url URL or a recipe with -c recipe.yaml");
+        else if (jdbcUrl == null && code == null) {
+            throw TacitException.config("no database given",
+                    "pass --jdbc-url URL, a recipe with -c recipe.yaml, or model code with --code PATH");
+        }
+        if (recipe == null && jdbcUrl == null) {
+            // code alone is the source: a schema and its relationships with no database
+            Map<String, Object> source = section(raw, RecipeLoader.SOURCE);
+            source.put("type", CodeSourceFactory.TYPE);
+            source.put(CodeSourceFactory.PATH.name(), code.toString());
+            put(source, CodeSourceFactory.FRAMEWORK.name(), framework);
+            put(source, CodeSourceFactory.NAMING.name(), jpaNaming);
+            section(raw, RecipeLoader.INFERENCE).putIfAbsent("level", "metadata");
         }
         if (jdbcUrl != null || user != null || passwordEnv != null) {
             Map<String, Object> source = section(raw, RecipeLoader.SOURCE);
@@ -128,6 +155,23 @@ public final class DiscoverCommand implements Callable<Integer> {
             }
         }
         return RecipeLoader.standard(environment.secrets()).validate(what, raw);
+    }
+
+    /** The code to merge into a database's discovery: only when both are given. */
+    private Optional<CodeEvidenceOption> codeEvidence() {
+        if (code == null || (recipe == null && jdbcUrl == null)) {
+            return Optional.empty();
+        }
+        String frameworkName = framework == null ? "auto" : framework;
+        if (!frameworkName.equals("auto") && Framework.named(frameworkName).isEmpty()) {
+            throw TacitException.config("unknown framework '" + frameworkName + "'",
+                    "use auto, rails, django, sqlalchemy or jpa");
+        }
+        String naming = jpaNaming == null ? "hibernate" : jpaNaming;
+        if (!naming.equals("hibernate") && !naming.equals("spring")) {
+            throw TacitException.config("unknown JPA naming '" + naming + "'", "use hibernate or spring");
+        }
+        return Optional.of(new CodeEvidenceOption(code, CodeSourceFactory.scanner(frameworkName, naming)));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,12 +5,18 @@ import static java.util.Objects.requireNonNull;
 import io.tacit.inference.RelationshipInference;
 import io.tacit.model.RunContext;
 import io.tacit.output.AtomicFile;
+import io.tacit.orm.CodeSchema;
+import io.tacit.orm.CodeSource;
+import io.tacit.orm.Framework;
+import io.tacit.orm.OrmEvidence;
+import io.tacit.orm.ScanWarning;
 import io.tacit.recipe.Recipe;
 import io.tacit.report.ReportFormat;
 import io.tacit.run.DiscoveryPipeline;
 import io.tacit.run.PublisherRun;
 import io.tacit.run.RunReport;
 import io.tacit.run.ToolVersion;
+import io.tacit.spi.Inference;
 import io.tacit.spi.PublishPlan;
 import io.tacit.spi.PublishReport;
 import io.tacit.spi.Publisher;
@@ -18,6 +24,7 @@ import io.tacit.spi.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs a validated recipe end to end and writes its result: what {@code discover} and {@code demo} share. */
 final class DiscoveryRunner {
@@ -30,6 +37,11 @@ final class DiscoveryRunner {
     }
 
     RunReport run(Recipe recipe, boolean dryRun) {
+        return run(recipe, dryRun, Optional.empty());
+    }
+
+    /** Runs the recipe; model code, as the source or given beside a database, adds its declarations. */
+    RunReport run(Recipe recipe, boolean dryRun, Optional<CodeEvidenceOption> code) {
         RunContext run = RunContext.start(ToolVersion.current());
         ConsoleProgress progress = new ConsoleProgress(environment.err(), environment.terminal(), redactor);
         progress.note("run " + run.runId() + " (tacit " + run.toolVersion() + ")");
@@ -38,8 +50,17 @@ final class DiscoveryRunner {
             for (Recipe.SinkSpec sink : recipe.sinks()) {
                 publishers.add(sink.create(run, dryRun));
             }
-            DiscoveryPipeline pipeline = new DiscoveryPipeline(
-                    new RelationshipInference(recipe.discovery().inference()), progress);
+            Inference inference = new RelationshipInference(recipe.discovery().inference());
+            if (source instanceof CodeSource codeSource) {
+                report(codeSource.schema(), progress);
+                inference = new OrmEvidence(OrmEvidence.NOTHING, codeSource.schema(), codeSource.description());
+            }
+            else if (code.isPresent()) {
+                CodeSchema schema = code.get().scanner().scan(code.get().path());
+                report(schema, progress);
+                inference = new OrmEvidence(inference, schema, "code:" + code.get().path());
+            }
+            DiscoveryPipeline pipeline = new DiscoveryPipeline(inference, progress);
             return pipeline.run(run, source, recipe.discovery(), publishers, dryRun);
         }
         finally {
@@ -51,6 +72,15 @@ final class DiscoveryRunner {
                     progress.note("closing " + publisher.name() + " failed: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    private static void report(CodeSchema schema, ConsoleProgress progress) {
+        progress.note("code: " + schema.tables().size() + " tables and " + schema.edges().size()
+                + " relationships in " + String.join(", ", schema.frameworks().stream().map(Framework::title).toList())
+                + " models, " + schema.warnings().size() + " warnings");
+        for (ScanWarning warning : schema.warnings()) {
+            progress.note("code: " + warning);
         }
     }
 

@@ -48,7 +48,7 @@ class TacitCliTest {
     void discoverWithoutADatabaseSaysWhatToPass() {
         CliRun run = CliRun.of("discover");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("tacit: no database given — pass --jdbc-url URL or a recipe with -c recipe.yaml\n");
+        assertThat(run.err()).isEqualTo("tacit: no database given — pass --jdbc-url URL, a recipe with -c recipe.yaml, or model code with --code PATH\n");
     }
 
     @Test

@@ -1,0 +1,2 @@
+from .customers import Customer
+from .orders import Order, OrderItem, Product, DigitalProduct

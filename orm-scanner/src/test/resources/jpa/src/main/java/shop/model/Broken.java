@@ -1,0 +1,7 @@
+package shop.model;
+
+@Entity
+public class Broken {
+    @Id private Long id
+    private String name;
+}

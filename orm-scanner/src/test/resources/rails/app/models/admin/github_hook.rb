@@ -1,0 +1,3 @@
+class Admin::GitHubHook < ApplicationRecord
+  belongs_to :audit, class_name: "Admin::Audit"
+end

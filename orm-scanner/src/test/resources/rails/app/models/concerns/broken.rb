@@ -1,0 +1,4 @@
+module Broken
+  def oops(
+    belongs_to :nothing
+end
