@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>A namespace is a beginning of table names (one or more words) that begins at least two tables' names and
  * no run of whose words names a table. The false positives it prevents: a beginning that names a table is its
  * owner, not a namespace ({@code film_actor} is a film's actors, never "the actor" table: {@code film} is a table;
- * {@code l_release_group_release_group} is no "group": its beginning is made of tables' names), and a bare
+ * {@code l_release_group_release_group} is no "group": its beginning is made of tables' names), a numbered table
+ * is no namespace's member ({@code customer_2} is never "2"), and a bare
  * name another table already goes by stays that table's ({@code film_category} is never "category" while
  * {@code category} exists), so no column finds a second target it did not have before.
  */
@@ -82,7 +83,9 @@ public final class NamespacePrefixes {
     public List<String> bareNames(List<String> tableTokens) {
         List<String> bare = new ArrayList<>(0);
         for (int i = 1; i < tableTokens.size(); i++) {
-            if (!namespaces.contains(Names.compact(tableTokens.subList(0, i)))) {
+            // customer_2 is the second customer table, not a "2" in a customer namespace
+            if (!namespaces.contains(Names.compact(tableTokens.subList(0, i)))
+                    || Character.isDigit(tableTokens.get(i).charAt(0))) {
                 continue;
             }
             for (String alias : Names.inflections(tableTokens.subList(i, tableTokens.size()))) {

@@ -66,4 +66,14 @@ class NamespacePrefixesTest {
         assertThat(prefixes.bareNames(List.of("l", "release", "group", "release", "group")))
                 .contains("releasegroupreleasegroup").noneMatch(name -> name.equals("group") || name.equals("groups"));
     }
+
+    @Test
+    void numberedTablesAreNoNamespace() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("customer_1").id("id");
+        schema.table("customer_2").id("id");
+        NamespacePrefixes prefixes = NamespacePrefixes.of(schema.snapshot().tables());
+
+        assertThat(prefixes.bareNames(List.of("customer", "2"))).isEmpty();
+    }
 }
