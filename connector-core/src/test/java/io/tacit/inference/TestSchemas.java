@@ -147,6 +147,13 @@ public final class TestSchemas {
             return this;
         }
 
+        /** A column the database numbers itself ({@code DEFAULT nextval(...)}) that is not the primary key. */
+        public TableBuilder generated(String column) {
+            columns.add(new Column(column, columns.size() + 1, INT, false,
+                    Optional.of("nextval('" + name.table() + "_" + column + "_seq'::regclass)"), Optional.empty()));
+            return this;
+        }
+
         public TableBuilder id(String column) {
             columns.add(Column.of(column, columns.size() + 1, INT, false));
             primaryKey = Optional.of(new Key(KeyKind.PRIMARY, name.table() + "_pkey", List.of(column)));

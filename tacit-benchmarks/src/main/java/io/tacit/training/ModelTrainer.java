@@ -84,6 +84,17 @@ public final class ModelTrainer {
             Map.entry("type-compatibility.cross_family", -0.5),
             Map.entry("rivals.log_others", -0.5));
     static final int ITERATIONS = 30;
+    /**
+     * How the held-out reports group the benchmarks: the classic eleven (textbook schemas, tuned on) and the
+     * real applications by ecosystem. A dataset in no group is reported under "other".
+     */
+    static final Map<String, List<String>> GROUPS = groups(
+            "classic eleven", List.of("adventureworks", "chinook", "employees", "imdb_job", "musicbrainz", "northwind",
+                    "oracle_co", "oracle_hr", "pagila", "sakila", "tpch"),
+            "Java engines", List.of("camunda", "hive_metastore", "keycloak", "quartz"),
+            "JavaScript", List.of("ghost", "logto", "n8n"),
+            "PHP/Perl", List.of("davical", "ledgersmb", "roundcube", "ttrss", "zabbix"),
+            "Python", List.of("buildbot", "cinder", "lava", "neutron"));
     static final double THRESHOLD = InferenceSettings.DEFAULTS.minConfidence();
     private static final RunContext RUN = new RunContext(new RunId("tacit-training"), "training", Instant.EPOCH);
 
@@ -187,9 +198,11 @@ public final class ModelTrainer {
     static String nested(List<BenchmarkDataset> datasets) {
         List<Prediction> predictions = new ArrayList<>();
         Map<String, Integer> truthSizes = new TreeMap<>();
+        // a dataset's examples do not depend on which others it is trained with: built once, not once per held-out one
+        Map<String, List<LogisticRegression.Example>> examples = examplesByDataset(datasets);
         for (BenchmarkDataset heldOut : datasets) {
             List<BenchmarkDataset> others = datasets.stream().filter(dataset -> dataset != heldOut).toList();
-            ScoringModel model = train(others).model();
+            ScoringModel model = train(others, examples, PRIOR).model();
             for (StatisticsLevel level : levels(heldOut)) {
                 predictions.addAll(predict(heldOut, level, model));
                 truthSizes.put(heldOut.name() + "/" + level.label(), heldOut.truth().size());
@@ -236,6 +249,7 @@ public final class ModelTrainer {
                 }
             }
         }
+        out.append('\n').append(groupTable(scores));
         Metrics pooled = Metrics.pooled(scores.stream().map(Score::metrics).toList());
         out.append(String.format(Locale.ROOT,
                 "%nnested leave-one-dataset-out at confidence >= %.2f: mean F1 metadata %.3f (%d datasets), full %.3f; "
@@ -246,6 +260,63 @@ public final class ModelTrainer {
                 scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
                 pooled.precision(), error, published == 0 ? 0 : publishedError / published));
         return out.toString();
+    }
+
+    /**
+     * Leave-one-dataset-out figures (those of {@link #train}) with each signal's features removed in turn, then each
+     * naming convention's feature of the name-affinity signal: what each contributes. A removed feature is absent
+     * from the examples and the prior, so no model weighs it. Prints and returns a table.
+     */
+    public static String ablate(Path benchmarks) throws IOException {
+        return ablate(loadAll(benchmarks));
+    }
+
+    static String ablate(List<BenchmarkDataset> datasets) {
+        Map<String, List<LogisticRegression.Example>> examples = examplesByDataset(datasets);
+        java.util.SortedSet<String> features = new java.util.TreeSet<>(PRIOR.keySet());
+        examples.values().forEach(list -> list.forEach(example -> features.addAll(example.features().keySet())));
+        Map<String, java.util.function.Predicate<String>> variants = new java.util.LinkedHashMap<>();
+        variants.put("(nothing removed)", feature -> false);
+        features.stream().map(feature -> feature.substring(0, feature.indexOf('.'))).distinct()
+                .forEach(signal -> variants.put("signal " + signal, feature -> feature.startsWith(signal + ".")));
+        features.stream().filter(feature -> feature.startsWith("name-affinity.") && !feature.equals("name-affinity.matched"))
+                .forEach(kind -> variants.put("convention " + kind.substring("name-affinity.".length()), kind::equals));
+        StringBuilder out = new StringBuilder();
+        out.append("| removed | mean F1 metadata | worst F1 (dataset) | classic eleven | real applications | mean F1 full "
+                + "| pooled precision |\n| --- | ---: | --- | ---: | ---: | ---: | ---: |\n");
+        variants.forEach((name, removed) -> {
+            Map<String, List<LogisticRegression.Example>> kept = new TreeMap<>();
+            examples.forEach((dataset, list) -> kept.put(dataset, list.stream()
+                    .map(example -> new LogisticRegression.Example(without(example.features(), removed),
+                            example.positive(), example.weight()))
+                    .toList()));
+            List<Score> scores = train(datasets, kept, without(PRIOR, removed)).scores();
+            List<Score> metadata = scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).toList();
+            Score worst = metadata.stream().min(java.util.Comparator.comparingDouble(Score::f1)).orElseThrow();
+            int tp = scores.stream().mapToInt(Score::truePositives).sum();
+            int fp = scores.stream().mapToInt(Score::falsePositives).sum();
+            String line = String.format(Locale.ROOT, "| %s | %.3f | %.3f (%s) | %.3f | %.3f | %.3f | %.3f |%n", name,
+                    metadata.stream().mapToDouble(Score::f1).average().orElse(0), worst.f1(), worst.dataset(),
+                    metadata.stream().filter(score -> group(score.dataset()).equals("classic eleven"))
+                            .mapToDouble(Score::f1).average().orElse(0),
+                    metadata.stream().filter(score -> !group(score.dataset()).equals("classic eleven"))
+                            .mapToDouble(Score::f1).average().orElse(0),
+                    scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1)
+                            .average().orElse(0),
+                    new Metrics(tp, fp, 0).precision());
+            out.append(line);
+        });
+        return out.toString();
+    }
+
+    private static Map<String, Double> without(Map<String, Double> features, java.util.function.Predicate<String> removed) {
+        Map<String, Double> kept = new TreeMap<>();
+        features.forEach((feature, value) -> {
+            if (!removed.test(feature)) {
+                kept.put(feature, value);
+            }
+        });
+        return kept;
     }
 
     /** The held-out errors of one dataset: missed truth edges with their best candidate, false positives. */
@@ -306,6 +377,58 @@ public final class ModelTrainer {
         return out.toString();
     }
 
+    private static Map<String, List<String>> groups(Object... namesAndMembers) {
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndMembers.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> members = (List<String>) namesAndMembers[i + 1];
+            groups.put((String) namesAndMembers[i], members);
+        }
+        return java.util.Collections.unmodifiableMap(groups);
+    }
+
+    /** The group of a dataset in {@link #GROUPS}, "other" when none. */
+    static String group(String dataset) {
+        return GROUPS.entrySet().stream().filter(entry -> entry.getValue().contains(dataset)).map(Map.Entry::getKey)
+                .findFirst().orElse("other");
+    }
+
+    /**
+     * Mean and worst F1 per group of datasets at each level, with pooled precision and recall: the classic eleven,
+     * each ecosystem of real applications, the real applications together and everything.
+     */
+    static String groupTable(List<Score> scores) {
+        Map<String, java.util.function.Predicate<String>> rows = new java.util.LinkedHashMap<>();
+        for (String name : GROUPS.keySet()) {
+            rows.put(name, dataset -> group(dataset).equals(name));
+        }
+        if (scores.stream().anyMatch(score -> group(score.dataset()).equals("other"))) {
+            rows.put("other", dataset -> group(dataset).equals("other"));
+        }
+        rows.put("real applications", dataset -> !group(dataset).equals("classic eleven"));
+        rows.put("all", dataset -> true);
+        StringBuilder out = new StringBuilder();
+        out.append("| datasets | level | count | mean F1 | worst F1 | worst dataset | pooled precision | pooled recall |\n");
+        out.append("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
+        for (StatisticsLevel level : List.of(StatisticsLevel.METADATA, StatisticsLevel.FULL)) {
+            rows.forEach((name, member) -> {
+                List<Score> group = scores.stream().filter(score -> score.level() == level && member.test(score.dataset()))
+                        .toList();
+                if (group.isEmpty()) {
+                    return;
+                }
+                Score worst = group.stream().min(java.util.Comparator.comparingDouble(Score::f1)).orElseThrow();
+                int tp = group.stream().mapToInt(Score::truePositives).sum();
+                int fp = group.stream().mapToInt(Score::falsePositives).sum();
+                int truth = group.stream().mapToInt(Score::truth).sum();
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %s | %.3f | %.3f |%n", name,
+                        level.label(), group.size(), group.stream().mapToDouble(Score::f1).average().orElse(0),
+                        worst.f1(), worst.dataset(), new Metrics(tp, fp, truth).precision(), new Metrics(tp, fp, truth).recall()));
+            });
+        }
+        return out.toString();
+    }
+
     public static List<BenchmarkDataset> loadAll(Path benchmarks) throws IOException {
         List<BenchmarkDataset> datasets = new ArrayList<>();
         try (Stream<Path> folders = Files.list(benchmarks)) {
@@ -347,6 +470,11 @@ public final class ModelTrainer {
     }
 
     static Training train(List<BenchmarkDataset> datasets) {
+        return train(datasets, examplesByDataset(datasets), PRIOR);
+    }
+
+    /** Every level's examples of each dataset, by dataset name. */
+    static Map<String, List<LogisticRegression.Example>> examplesByDataset(List<BenchmarkDataset> datasets) {
         Map<String, List<LogisticRegression.Example>> byDataset = new TreeMap<>();
         for (BenchmarkDataset dataset : datasets) {
             List<LogisticRegression.Example> all = new ArrayList<>();
@@ -354,6 +482,16 @@ public final class ModelTrainer {
                 all.addAll(examples(dataset, level));
             }
             byDataset.put(dataset.name(), all);
+        }
+        return byDataset;
+    }
+
+    /** {@link #train(List)} from examples already built ({@code examples} may hold more datasets than are used). */
+    static Training train(List<BenchmarkDataset> datasets, Map<String, List<LogisticRegression.Example>> built,
+            Map<String, Double> prior) {
+        Map<String, List<LogisticRegression.Example>> byDataset = new TreeMap<>();
+        for (BenchmarkDataset dataset : datasets) {
+            byDataset.put(dataset.name(), built.get(dataset.name()));
         }
         List<Prediction> predictions = new ArrayList<>();
         Map<String, Integer> truthSizes = new TreeMap<>();
@@ -364,7 +502,7 @@ public final class ModelTrainer {
                     training.addAll(examples);
                 }
             });
-            LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, PRIOR);
+            LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, prior);
             ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), IsotonicCalibration.identity());
             for (StatisticsLevel level : levels(heldOut)) {
                 predictions.addAll(predict(heldOut, level, model));
@@ -373,7 +511,7 @@ public final class ModelTrainer {
         }
         List<LogisticRegression.Example> everything = new ArrayList<>();
         byDataset.values().forEach(everything::addAll);
-        LogisticRegression.Fit fit = LogisticRegression.fit(everything, L2, ITERATIONS, PRIOR);
+        LogisticRegression.Fit fit = LogisticRegression.fit(everything, L2, ITERATIONS, prior);
         ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), calibrate(predictions, Optional.empty(), false),
                 calibrate(predictions, Optional.empty(), true));
         return new Training(model, predictions, truthSizes, datasets.stream().map(BenchmarkDataset::name).toList());
@@ -515,6 +653,7 @@ public final class ModelTrainer {
                             count, sum / count, hits / count));
                 }
             }
+            out.append('\n').append(groupTable(scores()));
             out.append("\n| threshold | mean F1 metadata | mean F1 full | pooled precision |\n| ---: | ---: | ---: | ---: |\n");
             for (double threshold : new double[] {0.3, 0.5, 0.7, 0.8, 0.9}) {
                 List<Score> scores = scores(threshold);

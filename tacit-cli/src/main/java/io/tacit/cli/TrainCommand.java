@@ -51,6 +51,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--kinds", description = "Count the candidates of each name-match kind per dataset, and how many are true.")
     boolean kinds;
 
+    @Option(names = "--ablate", description = "Leave-one-dataset-out figures with each signal, then each naming convention, removed in turn.")
+    boolean ablate;
+
     public TrainCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -61,9 +64,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw TacitException.config("no benchmarks folder at " + root, "give --benchmarks DIR");
         }
-        int modes = (nested ? 1 : 0) + (explain != null ? 1 : 0) + (kinds ? 1 : 0);
+        int modes = (nested ? 1 : 0) + (explain != null ? 1 : 0) + (kinds ? 1 : 0) + (ablate ? 1 : 0);
         if (modes > 1 || (modes == 1 && (out != null || without != null))) {
-            throw TacitException.config("choose one of: --out FILE [--without DATASET], --nested, --explain DATASET, --kinds",
+            throw TacitException.config("choose one of: --out FILE [--without DATASET], --nested, --explain DATASET, --kinds, --ablate",
                     "see tacit train --help");
         }
         String text;
@@ -73,6 +76,8 @@ public final class TrainCommand implements Callable<Integer> {
             text = ModelTrainer.explain(root, explain, parseLevel());
         } else if (kinds) {
             text = ModelTrainer.kinds(root);
+        } else if (ablate) {
+            text = ModelTrainer.ablate(root);
         } else if (out == null) {
             throw TacitException.config("training writes a model file: give --out FILE",
                     "e.g. tacit train --out /tmp/model.txt, or --nested for figures only");

@@ -59,12 +59,13 @@ public final class NameIndex {
 
     public NameIndex(SchemaSnapshot snapshot, Statistics statistics) {
         Set<String> frequentPrefixes = frequentShortPrefixes(snapshot);
+        NamespacePrefixes namespaces = NamespacePrefixes.of(snapshot.tables());
         Map<String, Integer> signatures = new HashMap<>();
         // each table described once: the three passes below share it
         List<TableFacts> described = new ArrayList<>();
         for (Table table : snapshot.tables()) {
             if (!table.kind().isView()) {
-                TableFacts draft = describe(table, statistics, frequentPrefixes);
+                TableFacts draft = describe(table, statistics, frequentPrefixes, namespaces);
                 described.add(draft);
                 for (Key key : table.allKeys()) {
                     if (!key.isSingleColumn()) {
@@ -256,7 +257,8 @@ public final class NameIndex {
         }
     }
 
-    private static TableFacts describe(Table table, Statistics statistics, Set<String> frequentPrefixes) {
+    private static TableFacts describe(Table table, Statistics statistics, Set<String> frequentPrefixes,
+            NamespacePrefixes namespaces) {
         Optional<String> columnPrefix = columnPrefix(table);
         List<String> tokens = Names.tokens(table.name().table());
         List<String> aliases = new ArrayList<>(Names.inflections(tokens));
@@ -267,6 +269,11 @@ public final class NameIndex {
                 }
             }
         }
+        for (String alias : namespaces.bareNames(tokens)) {
+            if (!aliases.contains(alias)) {
+                aliases.add(alias);
+            }
+        }
         List<String> singleKeys = new ArrayList<>();
         for (Key key : table.allKeys()) {
             if (key.isSingleColumn() && !singleKeys.contains(key.columns().get(0))) {
@@ -275,7 +282,7 @@ public final class NameIndex {
         }
         Optional<String> target = Optional.empty();
         if (!singleKeys.isEmpty() && (table.primaryKey().isEmpty() || table.primaryKey().get().isSingleColumn())) {
-            target = Optional.of(singleKeys.get(0));
+            target = SurrogateKeys.target(table, singleKeys);
         }
         if (target.isEmpty() && table.primaryKey().isEmpty()) {
             target = uniqueInData(table, statistics, columnPrefix);

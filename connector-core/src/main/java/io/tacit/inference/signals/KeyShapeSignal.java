@@ -55,15 +55,7 @@ public final class KeyShapeSignal implements Signal {
                 "generated", generated ? 1 : 0));
     }
 
-    /**
-     * A column whose values the database generates: a sequence default ({@code nextval(...)}, a SERIAL), an
-     * identity column, MariaDB/MySQL {@code auto_increment}, SQL Server {@code IDENTITY}. Such values are the
-     * table's own new ids, never copied from another table.
-     */
     static boolean generated(Column column) {
-        return column.defaultValue().map(value -> value.toLowerCase(java.util.Locale.ROOT))
-                .map(value -> value.contains("nextval(") || value.contains("identity") || value.contains("auto_increment")
-                        || value.contains("autoincrement"))
-                .orElse(false);
+        return io.tacit.inference.candidates.SurrogateKeys.generated(column);
     }
 }
