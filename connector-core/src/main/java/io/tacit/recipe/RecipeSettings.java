@@ -34,7 +34,7 @@ public final class RecipeSettings {
 
     public static final Setting DRY_RUN = Setting.optional("dryRun", SettingType.BOOLEAN, "false",
             "Compute and print what every sink would change, change nothing.");
-    public static final Setting FORMAT = Setting.oneOf("format", "table", List.of("table", "json", "csv", "markdown"),
+    public static final Setting FORMAT = Setting.oneOf("format", "table", List.of("table", "json", "csv", "markdown", "html"),
             "Format of the result printed on stdout (or written to `out`).");
     public static final Setting OUT = Setting.optional("out", SettingType.STRING, null,
             "Write the printed result to this file instead of stdout.");

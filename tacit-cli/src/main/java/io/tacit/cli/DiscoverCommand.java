@@ -55,7 +55,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "Scoring model file to use instead of the shipped one (as scripts/train-model.sh writes it).")
     String model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv or markdown (default: table).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv, markdown or html (default: table).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
