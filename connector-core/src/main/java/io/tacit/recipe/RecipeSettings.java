@@ -29,8 +29,12 @@ public final class RecipeSettings {
                     + "for instance one trained without the database being measured (`scripts/train-model.sh --without "
                     + "DATASET FILE`); the shipped model when empty.");
 
+    public static final Setting DECISIONS = Setting.optional("decisions", SettingType.STRING, null,
+            "A reviewer's decisions file (exported from the HTML report; see docs/review-decisions.md): rejected "
+                    + "relationships are never published, accepted ones are published with confidence 1.0.");
+
     public static final List<Setting> INFERENCE = List.of(LEVEL, MIN_CONFIDENCE, IGNORE_DECLARED, SCHEMAS,
-            INCLUDE_TABLES, EXCLUDE_TABLES, MAX_PROBES, MODEL);
+            INCLUDE_TABLES, EXCLUDE_TABLES, MAX_PROBES, MODEL, DECISIONS);
 
     public static final Setting DRY_RUN = Setting.optional("dryRun", SettingType.BOOLEAN, "false",
             "Compute and print what every sink would change, change nothing.");
