@@ -324,7 +324,8 @@ public final class RecipeLoader {
         return new DiscoveryOptions(filter,
                 StatisticsLevel.parse(values.string(RecipeSettings.LEVEL.name()).orElseThrow()),
                 values.bool(RecipeSettings.IGNORE_DECLARED.name()).orElseThrow(),
-                new InferenceSettings(minConfidence, maxProbes, model));
+                new InferenceSettings(minConfidence, maxProbes, model),
+                values.string(RecipeSettings.DECISIONS.name()).map(java.nio.file.Path::of));
     }
 
     private List<Recipe.SinkSpec> sinks(Object raw, List<ConfigProblem> problems) {

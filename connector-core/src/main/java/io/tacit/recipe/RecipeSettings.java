@@ -29,12 +29,16 @@ public final class RecipeSettings {
                     + "for instance one trained without the database being measured (`scripts/train-model.sh --without "
                     + "DATASET FILE`); the shipped model when empty.");
 
+    public static final Setting DECISIONS = Setting.optional("decisions", SettingType.STRING, null,
+            "A reviewer's decisions file (exported from the HTML report; see docs/review-decisions.md): rejected "
+                    + "relationships are never published, accepted ones are published with confidence 1.0.");
+
     public static final List<Setting> INFERENCE = List.of(LEVEL, MIN_CONFIDENCE, IGNORE_DECLARED, SCHEMAS,
-            INCLUDE_TABLES, EXCLUDE_TABLES, MAX_PROBES, MODEL);
+            INCLUDE_TABLES, EXCLUDE_TABLES, MAX_PROBES, MODEL, DECISIONS);
 
     public static final Setting DRY_RUN = Setting.optional("dryRun", SettingType.BOOLEAN, "false",
             "Compute and print what every sink would change, change nothing.");
-    public static final Setting FORMAT = Setting.oneOf("format", "table", List.of("table", "json", "csv", "markdown"),
+    public static final Setting FORMAT = Setting.oneOf("format", "table", List.of("table", "json", "csv", "markdown", "html"),
             "Format of the result printed on stdout (or written to `out`).");
     public static final Setting OUT = Setting.optional("out", SettingType.STRING, null,
             "Write the printed result to this file instead of stdout.");

@@ -8,7 +8,9 @@ public enum ReportFormat {
     TABLE,
     JSON,
     CSV,
-    MARKDOWN;
+    MARKDOWN,
+    /** one self-contained page: the ER diagram, evidence, review (see io.tacit.report.html) */
+    HTML;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +22,7 @@ public enum ReportFormat {
             case JSON -> JsonReport.render(result);
             case CSV -> CsvReport.render(result);
             case MARKDOWN -> MarkdownReport.render(result);
+            case HTML -> io.tacit.report.html.HtmlReport.render(result);
         };
     }
 
@@ -29,6 +32,6 @@ public enum ReportFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + text + "'; use table, json, csv or markdown");
+        throw new IllegalArgumentException("unknown format '" + text + "'; use table, json, csv, markdown or html");
     }
 }

@@ -50,4 +50,10 @@ public abstract class ReportPublisherFactory implements PublisherFactory {
             super(ReportFormat.CSV);
         }
     }
+
+    public static final class Html extends ReportPublisherFactory {
+        public Html() {
+            super(ReportFormat.HTML);
+        }
+    }
 }

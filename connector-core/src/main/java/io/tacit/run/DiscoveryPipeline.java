@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tacit.error.TacitException;
 import io.tacit.model.InferenceResult;
+import io.tacit.model.Relationship;
 import io.tacit.model.RunContext;
 import io.tacit.model.RunWarning;
 import io.tacit.model.SchemaSnapshot;
@@ -13,6 +14,7 @@ import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.Table;
 import io.tacit.model.TableName;
 import io.tacit.model.TableStatistics;
+import io.tacit.review.ReviewDecisions;
 import io.tacit.spi.Inference;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.PublishPlan;
@@ -65,6 +67,8 @@ public final class DiscoveryPipeline {
     public InferenceResult discover(RunContext run, Source source, DiscoveryOptions options) {
         Map<String, Long> timings = new LinkedHashMap<>();
         WarningLog warnings = new WarningLog(progress);
+        // a bad decisions file fails the run before the database is read
+        Optional<ReviewDecisions> decisions = options.decisions().map(ReviewDecisions::load);
 
         long started = System.nanoTime();
         progress.stageStarted(STAGE_READ_SCHEMA, 0);
@@ -107,7 +111,11 @@ public final class DiscoveryPipeline {
         for (TableStatistics table : statistics.tables().values()) {
             origins.put(table.table(), table.origin());
         }
-        return new InferenceResult(run, snapshot, options.level(), inferred.relationships(),
+        List<Relationship> relationships = inferred.relationships();
+        if (decisions.isPresent()) {
+            relationships = decisions.get().apply(run, snapshot, relationships, warnings);
+        }
+        return new InferenceResult(run, snapshot, options.level(), relationships,
                 inferred.candidatesConsidered(), timings, origins, warnings.warnings());
     }
 

@@ -50,7 +50,8 @@ public final class DemoCommand implements Callable<Integer> {
         raw.put(RecipeLoader.INFERENCE, Map.of("level", "full"));
         raw.put(RecipeLoader.SINKS, List.of(
                 Map.of("type", "json", "path", dir.resolve("relationships.json").toString()),
-                Map.of("type", "markdown", "path", dir.resolve("relationships.md").toString())));
+                Map.of("type", "markdown", "path", dir.resolve("relationships.md").toString()),
+                Map.of("type", "html", "path", dir.resolve("relationships.html").toString())));
         Recipe recipe = RecipeLoader.standard(environment.secrets()).validate("demo", raw);
 
         DiscoveryRunner runner = new DiscoveryRunner(environment, new Redactor());
@@ -70,6 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
                 + " relationships the shop's application code relies on (listed in " + dir.resolve("expected.csv")
                 + "), plus " + (found.size() - hits) + " others.");
         out.println("Reports: " + dir.resolve("relationships.json") + " and " + dir.resolve("relationships.md"));
+        out.println("Open " + dir.resolve("relationships.html") + " in a browser to see the diagram, the evidence, "
+                + "and to accept or reject relationships.");
         return 0;
     }
 }

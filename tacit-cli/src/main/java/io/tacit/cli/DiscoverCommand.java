@@ -60,7 +60,12 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "Scoring model file to use instead of the shipped one (as scripts/train-model.sh writes it).")
     String model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv or markdown (default: table).")
+    @Option(names = "--decisions", paramLabel = "FILE",
+            description = "A reviewer's decisions file (exported from the HTML report): rejected relationships are "
+                    + "never published, accepted ones are published with confidence 1.0.")
+    String decisions;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv, markdown or html (default: table).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
@@ -136,7 +141,8 @@ public final class DiscoverCommand implements Callable<Integer> {
                 source.put("password", "${env:" + passwordEnv + "}");
             }
         }
-        if (schemas != null || level != null || ignoreDeclared || minConfidence != null || model != null) {
+        if (schemas != null || level != null || ignoreDeclared || minConfidence != null || model != null
+                || decisions != null) {
             Map<String, Object> inference = section(raw, RecipeLoader.INFERENCE);
             put(inference, "schemas", schemas);
             put(inference, "level", level);
@@ -145,6 +151,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             }
             put(inference, "minConfidence", minConfidence);
             put(inference, "model", model);
+            put(inference, "decisions", decisions);
         }
         if (format != null || out != null || dryRun) {
             Map<String, Object> run = section(raw, RecipeLoader.RUN);
