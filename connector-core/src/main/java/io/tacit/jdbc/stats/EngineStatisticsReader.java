@@ -2,6 +2,7 @@ package io.tacit.jdbc.stats;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.dialect.postgres.PostgresArrayLiteral;
 import io.tacit.jdbc.Dialect;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnStatistics;
@@ -82,7 +83,7 @@ final class EngineStatisticsReader {
 
     private void readPostgres(SchemaSnapshot snapshot, String schema, Map<TableName, EngineTable> tables)
             throws SQLException {
-        try (PreparedStatement statement = statements.prepare(StatsSql.load("postgresql-engine-tables.sql"))) {
+        try (PreparedStatement statement = statements.prepare(StatsSql.load("/io/tacit/dialect/postgres/engine-tables.sql"))) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -106,7 +107,7 @@ final class EngineStatisticsReader {
                 parent.hasChildRows = true;
             }
         }
-        try (PreparedStatement statement = statements.prepare(StatsSql.load("postgresql-engine-columns.sql"))) {
+        try (PreparedStatement statement = statements.prepare(StatsSql.load("/io/tacit/dialect/postgres/engine-columns.sql"))) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -166,7 +167,7 @@ final class EngineStatisticsReader {
 
     private void readMariaDb(SchemaSnapshot snapshot, String schema, Map<TableName, EngineTable> tables,
             ProgressListener progress) throws SQLException {
-        try (PreparedStatement statement = statements.prepare(StatsSql.load("mariadb-engine-tables.sql"))) {
+        try (PreparedStatement statement = statements.prepare(StatsSql.load("/io/tacit/dialect/mariadb/engine-tables.sql"))) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -175,7 +176,7 @@ final class EngineStatisticsReader {
                 }
             }
         }
-        try (PreparedStatement statement = statements.prepare(StatsSql.load("mariadb-engine-indexes.sql"))) {
+        try (PreparedStatement statement = statements.prepare(StatsSql.load("/io/tacit/dialect/mariadb/engine-indexes.sql"))) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -187,7 +188,7 @@ final class EngineStatisticsReader {
                 }
             }
         }
-        try (PreparedStatement statement = statements.prepare(StatsSql.load("mariadb-engine-column-stats.sql"))) {
+        try (PreparedStatement statement = statements.prepare(StatsSql.load("/io/tacit/dialect/mariadb/engine-column-stats.sql"))) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -229,14 +230,14 @@ final class EngineStatisticsReader {
 
     private void readSqlite(String schema, Map<TableName, EngineTable> tables) throws SQLException {
         String quotedSchema = dialect.quoteIdentifier(schema);
-        String presentSql = StatsSql.render("sqlite-engine-stat1-present.sql", Map.of("schema", quotedSchema));
+        String presentSql = StatsSql.render("/io/tacit/dialect/sqlite/engine-stat1-present.sql", Map.of("schema", quotedSchema));
         try (PreparedStatement statement = statements.prepare(presentSql);
                 ResultSet rows = statement.executeQuery()) {
             if (!rows.next() || rows.getInt(1) == 0) {
                 return;
             }
         }
-        String sql = StatsSql.render("sqlite-engine-stat1.sql", Map.of("schema", quotedSchema));
+        String sql = StatsSql.render("/io/tacit/dialect/sqlite/engine-stat1.sql", Map.of("schema", quotedSchema));
         try (PreparedStatement statement = statements.prepare(sql)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {

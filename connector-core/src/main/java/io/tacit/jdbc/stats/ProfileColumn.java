@@ -37,7 +37,7 @@ import org.apache.datasketches.theta.UpdateSketch;
  * running min/max. Values reach the sketch in the same canonical text form that
  * {@link io.tacit.statistics.ValueOverlap} uses, so sketches and value lists of any two columns compare.
  */
-final class ProfileColumn {
+public final class ProfileColumn {
     /** {@code numeric(15,2)}, {@code decimal(10, 4)}: a declared scale above zero. */
     private static final Pattern FRACTIONAL = Pattern.compile(".*\\(\\s*\\d+\\s*,\\s*0*[1-9]\\d*\\s*\\).*");
 
@@ -75,7 +75,7 @@ final class ProfileColumn {
     /**
      * @param expectedDistinct the engine's distinct estimate (0 when unknown), to size the set once
      */
-    ProfileColumn(ColumnName name, Column column, int index, String dialect, int lgK, int valueListLimit,
+    public ProfileColumn(ColumnName name, Column column, int index, String dialect, int lgK, int valueListLimit,
             long expectedDistinct) {
         this.name = requireNonNull(name, "name is null");
         this.column = requireNonNull(column, "column is null");
@@ -152,7 +152,7 @@ final class ProfileColumn {
     }
 
     /** A NULL read from a COPY row. */
-    void acceptNull() {
+    public void acceptNull() {
         nulls++;
     }
 
@@ -162,7 +162,7 @@ final class ProfileColumn {
      *
      * @return whether the value was new to the exact distinct set
      */
-    boolean acceptCopyField(byte[] bytes, int start, int end) throws SQLException {
+    public boolean acceptCopyField(byte[] bytes, int start, int end) throws SQLException {
         switch (source) {
             case LONG -> {
                 return acceptLong(parseLong(bytes, start, end));
@@ -293,7 +293,7 @@ final class ProfileColumn {
         values = null;
     }
 
-    ColumnStatistics finish(StatisticsOrigin origin, long rows) {
+    public ColumnStatistics finish(StatisticsOrigin origin, long rows) {
         ColumnStatistics.Builder builder = ColumnStatistics.builder(name, origin)
                 .rows(rows)
                 .nulls(nulls);

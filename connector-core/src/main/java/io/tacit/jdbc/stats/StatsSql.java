@@ -21,14 +21,14 @@ import java.util.stream.Collectors;
  * an earlier value and break the quoting. Whether every placeholder has a value is a property of the template
  * and the caller's keys, never of the values.
  */
-final class StatsSql {
+public final class StatsSql {
     private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
     private StatsSql() {
     }
 
     /** The text of a file without placeholders. */
-    static String load(String file) {
+    public static String load(String file) {
         Template template = template(file);
         if (!template.names().isEmpty()) {
             throw TacitException.internal("SQL template " + file + " needs values for " + template.names(), null);
@@ -42,7 +42,7 @@ final class StatsSql {
     }
 
     /** The file's text with each {@code ${key}} replaced by its value, in one pass over the template. */
-    static String render(String file, Map<String, String> parameters) {
+    public static String render(String file, Map<String, String> parameters) {
         Template template = template(file);
         Set<String> names = new TreeSet<>(template.names());
         if (!names.equals(parameters.keySet())) {

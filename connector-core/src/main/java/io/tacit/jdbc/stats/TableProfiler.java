@@ -2,6 +2,7 @@ package io.tacit.jdbc.stats;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.dialect.postgres.PostgresCopy;
 import io.tacit.jdbc.Dialect;
 import io.tacit.jdbc.ProfileSettings;
 import io.tacit.model.Column;

@@ -25,7 +25,7 @@ class StatsSqlTest {
     @Test
     void aValueIsCopiedAsItIsWhateverItHolds() {
         String hostile = "\"x${sample}\"\"y*/;--\n\\\u0001${";
-        String sql = StatsSql.render("postgresql-profile-copy.sql", Map.of("select", hostile));
+        String sql = StatsSql.render("/io/tacit/dialect/postgres/profile-copy.sql", Map.of("select", hostile));
 
         assertThat(sql).isEqualTo("COPY (" + hostile + ") TO STDOUT");
     }
@@ -40,7 +40,7 @@ class StatsSqlTest {
 
     @Test
     void aValueTheTemplateDoesNotUseIsAnError() {
-        assertThatThrownBy(() -> StatsSql.render("postgresql-profile-copy.sql", Map.of("select", "SELECT 1", "limit", "")))
+        assertThatThrownBy(() -> StatsSql.render("/io/tacit/dialect/postgres/profile-copy.sql", Map.of("select", "SELECT 1", "limit", "")))
                 .isInstanceOf(TacitException.class)
                 .hasMessageContaining("limit");
     }

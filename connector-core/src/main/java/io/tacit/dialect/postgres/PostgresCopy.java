@@ -1,5 +1,8 @@
-package io.tacit.jdbc.stats;
+package io.tacit.dialect.postgres;
 
+import io.tacit.jdbc.stats.DistinctBudget;
+import io.tacit.jdbc.stats.ProfileColumn;
+import io.tacit.jdbc.stats.StatsSql;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -16,7 +19,7 @@ import java.util.Optional;
  * drivers out of its compile scope. COPY TO is a read and runs in a read-only transaction under the session's
  * statement timeout.
  */
-final class PostgresCopy {
+public final class PostgresCopy {
     private final Object copyManager;
     private final Method copyOut;
 
@@ -32,7 +35,7 @@ final class PostgresCopy {
     private static volatile Api api;
 
     /** The COPY path of a PgJDBC connection; empty for any other connection (or wrapper that hides it). */
-    static Optional<PostgresCopy> of(Connection connection) {
+    public static Optional<PostgresCopy> of(Connection connection) {
         try {
             Api found = api(connection.getClass().getClassLoader());
             if (!connection.isWrapperFor(found.pgConnection())) {
@@ -60,8 +63,8 @@ final class PostgresCopy {
     }
 
     /** Runs {@code COPY (select) TO STDOUT} into the columns; the number of rows read. */
-    long scan(String select, List<ProfileColumn> columns, DistinctBudget budget) throws SQLException {
-        String sql = StatsSql.render("postgresql-profile-copy.sql", java.util.Map.of("select", select));
+    public long scan(String select, List<ProfileColumn> columns, DistinctBudget budget) throws SQLException {
+        String sql = StatsSql.render("/io/tacit/dialect/postgres/profile-copy.sql", java.util.Map.of("select", select));
         requireOneStatement(sql);
         RowParser parser = new RowParser(columns, budget);
         try {

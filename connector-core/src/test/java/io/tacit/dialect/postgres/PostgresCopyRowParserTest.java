@@ -1,8 +1,10 @@
-package io.tacit.jdbc.stats;
+package io.tacit.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tacit.jdbc.stats.DistinctBudget;
+import io.tacit.jdbc.stats.ProfileColumn;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnStatistics;
 import io.tacit.model.DataType;
