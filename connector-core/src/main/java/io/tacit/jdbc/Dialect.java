@@ -5,6 +5,7 @@ import io.tacit.model.TableName;
 import io.tacit.model.TypeFamily;
 import io.tacit.spi.ProgressListener;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,6 +63,14 @@ public interface Dialect {
     /** The URL handed to the driver (a dialect may add options it needs). */
     default String connectionUrl(String jdbcUrl) {
         return jdbcUrl;
+    }
+
+    /**
+     * The dialect to use once connected, given what the driver reports (the generic dialect takes the driver's
+     * identifier quote); most dialects know all they need from the URL.
+     */
+    default Dialect withDriverMetadata(DatabaseMetaData metadata) throws SQLException {
+        return this;
     }
 
     /** Checks what can be checked before connecting (a SQLite file exists); throws a {@link io.tacit.error.TacitException}. */

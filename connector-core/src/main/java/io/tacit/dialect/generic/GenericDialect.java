@@ -38,7 +38,13 @@ public class GenericDialect extends BaseDialect {
         super(name, quote, statementTimeout);
     }
 
-    /** The same dialect with the identifier quote the driver reports (a blank answer keeps {@code "}). */
+    /** The same dialect with the identifier quote the driver reports. */
+    @Override
+    public GenericDialect withDriverMetadata(DatabaseMetaData metadata) throws SQLException {
+        return withQuote(metadata.getIdentifierQuoteString());
+    }
+
+    /** The same dialect with this identifier quote (a blank answer keeps {@code "}). */
     public GenericDialect withQuote(String quote) {
         if (quote == null || quote.isBlank()) {
             return this;
