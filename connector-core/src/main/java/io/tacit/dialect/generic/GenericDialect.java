@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * {@link Connection#setReadOnly} but cannot be checked.
  */
 public class GenericDialect extends BaseDialect {
+    /** Products reached through this path whose SQL has {@code LIMIT n}; others are cut with setMaxRows. */
+    private static final Set<String> LIMIT_PRODUCTS = Set.of("h2", "duckdb");
     private static final Set<String> SYSTEM_SCHEMAS = Set.of(
             "information_schema", "pg_catalog", "sys", "mysql", "performance_schema");
 
@@ -50,6 +52,11 @@ public class GenericDialect extends BaseDialect {
             return this;
         }
         return new GenericDialect(name(), quote.strip(), statementTimeout());
+    }
+
+    @Override
+    public boolean supportsLimit() {
+        return LIMIT_PRODUCTS.contains(name());
     }
 
     @Override

@@ -7,12 +7,12 @@ import java.util.List;
  * Parses the text form of a one-dimensional PostgreSQL array ({@code {1,2,"a b","x\"y",NULL}}), as
  * {@code pg_stats.most_common_vals::text} prints it. Elements of nested arrays come back as their own text.
  */
-public final class PostgresArrayLiteral {
+final class PostgresArrayLiteral {
     private PostgresArrayLiteral() {
     }
 
     /** The elements in order; {@code NULL} elements are left out. Empty for null or malformed input. */
-    public static List<String> parse(String literal) {
+    static List<String> parse(String literal) {
         List<String> elements = new ArrayList<>();
         if (literal == null) {
             return elements;

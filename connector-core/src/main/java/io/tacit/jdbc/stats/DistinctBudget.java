@@ -6,18 +6,18 @@ import java.util.List;
  * How many distinct values a table's columns may hold exactly in all ({@code exactDistinctLimit}). When a new
  * value goes over it, the column holding the most gives up its exact set for its sketch.
  */
-public final class DistinctBudget {
+final class DistinctBudget {
     private final long limit;
     private final List<ProfileColumn> columns;
     private long used;
 
-    public DistinctBudget(long limit, List<ProfileColumn> columns) {
+    DistinctBudget(long limit, List<ProfileColumn> columns) {
         this.limit = limit;
         this.columns = columns;
     }
 
     /** Records one value new to a column's exact set. */
-    public void spend() {
+    void spend() {
         used++;
         if (used > limit) {
             ProfileColumn largest = null;

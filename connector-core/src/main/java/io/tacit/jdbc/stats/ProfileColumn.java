@@ -2,6 +2,7 @@ package io.tacit.jdbc.stats;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.jdbc.Dialect;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnName;
 import io.tacit.model.ColumnStatistics;
@@ -37,7 +38,7 @@ import org.apache.datasketches.theta.UpdateSketch;
  * running min/max. Values reach the sketch in the same canonical text form that
  * {@link io.tacit.statistics.ValueOverlap} uses, so sketches and value lists of any two columns compare.
  */
-public final class ProfileColumn {
+final class ProfileColumn {
     /** {@code numeric(15,2)}, {@code decimal(10, 4)}: a declared scale above zero. */
     private static final Pattern FRACTIONAL = Pattern.compile(".*\\(\\s*\\d+\\s*,\\s*0*[1-9]\\d*\\s*\\).*");
 
@@ -75,7 +76,7 @@ public final class ProfileColumn {
     /**
      * @param expectedDistinct the engine's distinct estimate (0 when unknown), to size the set once
      */
-    public ProfileColumn(ColumnName name, Column column, int index, String dialect, int lgK, int valueListLimit,
+    ProfileColumn(ColumnName name, Column column, int index, Dialect dialect, int lgK, int valueListLimit,
             long expectedDistinct) {
         this.name = requireNonNull(name, "name is null");
         this.column = requireNonNull(column, "column is null");
@@ -152,7 +153,7 @@ public final class ProfileColumn {
     }
 
     /** A NULL read from a COPY row. */
-    public void acceptNull() {
+    void acceptNull() {
         nulls++;
     }
 
@@ -162,7 +163,7 @@ public final class ProfileColumn {
      *
      * @return whether the value was new to the exact distinct set
      */
-    public boolean acceptCopyField(byte[] bytes, int start, int end) throws SQLException {
+    boolean acceptCopyField(byte[] bytes, int start, int end) throws SQLException {
         switch (source) {
             case LONG -> {
                 return acceptLong(parseLong(bytes, start, end));
@@ -293,7 +294,7 @@ public final class ProfileColumn {
         values = null;
     }
 
-    public ColumnStatistics finish(StatisticsOrigin origin, long rows) {
+    ColumnStatistics finish(StatisticsOrigin origin, long rows) {
         ColumnStatistics.Builder builder = ColumnStatistics.builder(name, origin)
                 .rows(rows)
                 .nulls(nulls);
@@ -404,17 +405,16 @@ public final class ProfileColumn {
         return sign + digits;
     }
 
-    private static Source sourceFor(Column column, String dialect) {
+    private static Source sourceFor(Column column, Dialect dialect) {
         TypeFamily family = column.type().family();
         String nativeName = column.type().nativeName().toLowerCase(Locale.ROOT);
-        boolean postgres = dialect.equals("postgresql");
-        boolean typedDriver = postgres || dialect.equals("mariadb") || dialect.equals("mysql");
         return switch (family) {
             // SQLite and unknown drivers may hold text in an integer column: read what is there
-            case INTEGER -> typedDriver && !nativeName.contains("unsigned") ? Source.LONG : Source.CANONICAL_TEXT;
+            case INTEGER -> dialect.readsTypedIntegers() && !nativeName.contains("unsigned") ? Source.LONG
+                    : Source.CANONICAL_TEXT;
             case BINARY -> Source.BINARY;
             case STRING -> {
-                if (!postgres) {
+                if (!dialect.readsTextAsUtf8Bytes()) {
                     yield Source.CANONICAL_TEXT;
                 }
                 yield blankPadded(nativeName) ? Source.RAW_PADDED_TEXT : Source.RAW_TEXT;

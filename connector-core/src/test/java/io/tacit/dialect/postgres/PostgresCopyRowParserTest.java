@@ -3,34 +3,24 @@ package io.tacit.dialect.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tacit.jdbc.stats.DistinctBudget;
-import io.tacit.jdbc.stats.ProfileColumn;
-import io.tacit.model.Column;
-import io.tacit.model.ColumnStatistics;
-import io.tacit.model.DataType;
-import io.tacit.model.DistinctCount;
-import io.tacit.model.StatisticsOrigin;
-import io.tacit.model.TableName;
-import io.tacit.model.TypeFamily;
+import io.tacit.jdbc.stats.FieldSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostgresCopyRowParserTest {
-    private static final TableName TABLE = TableName.of("public", "t");
-
     @Test
     void parsesNullsEscapesAndRowsSplitAcrossWrites() throws Exception {
-        ProfileColumn id = column("id", "int4", TypeFamily.INTEGER, 1);
-        ProfileColumn text = column("name", "text", TypeFamily.STRING, 2);
-        ProfileColumn code = column("code", "character(4)", TypeFamily.STRING, 3);
-        List<ProfileColumn> columns = List.of(id, text, code);
-        PostgresCopy.RowParser parser = new PostgresCopy.RowParser(columns, new DistinctBudget(1_000, columns));
+        RecordingSink sink = new RecordingSink(3);
+        PostgresCopy.RowParser parser = new PostgresCopy.RowParser(sink);
         byte[] copy = ("1\ta\\tb\tAB  \n"
                 + "-20\t\\N\tAB  \n"
                 + "3\tback\\\\slash\\nnew line\t\\N\n"
-                + "3\tcaf\u00e9 \\303\\251\tX   \n").getBytes(StandardCharsets.UTF_8);
+                + "3\tcaf\u00e9 \\303\\251\tX   \n"
+                + "4\t\\x41\\101\\b\\f\\r\\v\tq\n").getBytes(StandardCharsets.UTF_8);
 
         // the driver may hand over any chunks: feed three bytes at a time
         for (int i = 0; i < copy.length; i += 3) {
@@ -38,31 +28,52 @@ class PostgresCopyRowParserTest {
         }
         parser.finish();
 
-        assertThat(parser.rows()).isEqualTo(4);
-        ColumnStatistics ids = id.finish(StatisticsOrigin.FULL, 4);
-        assertThat(ids.values()).contains(List.of("-20", "1", "3"));
-        assertThat(ids.min()).contains("-20");
-        ColumnStatistics texts = text.finish(StatisticsOrigin.FULL, 4);
-        assertThat(texts.nulls()).hasValue(1);
-        assertThat(texts.values().orElseThrow())
-                .containsExactly("a\tb", "back\\slash\nnew line", "caf\u00e9 \u00e9");
-        ColumnStatistics codes = code.finish(StatisticsOrigin.FULL, 4);
-        assertThat(codes.values()).contains(List.of("AB", "X"));
-        assertThat(codes.distinct()).contains(DistinctCount.exact(2));
+        assertThat(parser.rows()).isEqualTo(5);
+        assertThat(sink.fields.get(0)).containsExactly("1", "-20", "3", "3", "4");
+        assertThat(sink.fields.get(1)).containsExactly("a\tb", null, "back\\slash\nnew line", "caf\u00e9 \u00e9",
+                "AA\b\f\r\u000B");
+        assertThat(sink.fields.get(2)).containsExactly("AB  ", "AB  ", null, "X   ", "q");
     }
 
     @Test
     void rejectsRowsOfTheWrongShape() {
-        ProfileColumn id = column("id", "int4", TypeFamily.INTEGER, 1);
-        PostgresCopy.RowParser parser = new PostgresCopy.RowParser(List.of(id), new DistinctBudget(10, List.of(id)));
+        PostgresCopy.RowParser parser = new PostgresCopy.RowParser(new RecordingSink(1));
 
         assertThatThrownBy(() -> parser.write("1\t2\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class);
     }
 
-    private static ProfileColumn column(String name, String nativeType, TypeFamily family, int index) {
-        Column column = Column.of(name, index, DataType.of(nativeType, 0, family), true);
-        return new ProfileColumn(new io.tacit.model.ColumnName(TABLE, name),
-                column, index, "postgresql", 12, 100, 0);
+    @Test
+    void aRowCutShortAtTheEndIsAnError() throws Exception {
+        PostgresCopy.RowParser parser = new PostgresCopy.RowParser(new RecordingSink(1));
+        parser.write("1\n2".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(parser::finish).hasMessageContaining("ended inside a row");
+    }
+
+    /** Keeps every field as text (null for NULL), per field. */
+    private static final class RecordingSink implements FieldSink {
+        private final List<List<String>> fields = new ArrayList<>();
+
+        private RecordingSink(int count) {
+            for (int i = 0; i < count; i++) {
+                fields.add(new ArrayList<>());
+            }
+        }
+
+        @Override
+        public int fields() {
+            return fields.size();
+        }
+
+        @Override
+        public void acceptNull(int field) {
+            fields.get(field).add(null);
+        }
+
+        @Override
+        public void acceptField(int field, byte[] text, int start, int end) {
+            fields.get(field).add(new String(Arrays.copyOfRange(text, start, end), StandardCharsets.UTF_8));
+        }
     }
 }
