@@ -26,7 +26,8 @@ public final class Dialects {
         String lower = jdbcUrl.strip().toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:") || lower.length() < 6) {
             throw TacitException.config("'" + JdbcUrls.redact(jdbcUrl) + "' is not a JDBC URL",
-                    "write it as jdbc:<database>:..., e.g. jdbc:postgresql://127.0.0.1:5432/shop");
+                    "write it as jdbc:<database>:..., starting with one of " + String.join(", ", urlPrefixes())
+                            + " or another JDBC driver's prefix");
         }
         DialectFactory factory = factoryFor(lower).orElseThrow(() -> TacitException.internal(
                 "no dialect accepts '" + JdbcUrls.redact(jdbcUrl) + "': the generic dialect is missing from"
