@@ -80,6 +80,12 @@ public abstract class BaseDialect implements Dialect {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, statementTimeout.toSeconds()));
     }
 
+    /** {@code LIMIT n}: every dialect with its own package speaks it. */
+    @Override
+    public boolean supportsLimit() {
+        return true;
+    }
+
     @Override
     public String quoteIdentifier(String identifier) {
         requireNonNull(identifier, "identifier is null");

@@ -1,15 +1,21 @@
 package io.tacit.jdbc;
 
+import io.tacit.jdbc.stats.BulkScan;
+import io.tacit.jdbc.stats.EngineStatistics;
 import io.tacit.model.SchemaFilter;
 import io.tacit.model.TableName;
 import io.tacit.model.TypeFamily;
 import io.tacit.spi.ProgressListener;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -65,6 +71,14 @@ public interface Dialect {
         return jdbcUrl;
     }
 
+    /**
+     * The dialect to use once connected, given what the driver reports (the generic dialect takes the driver's
+     * identifier quote); most dialects know all they need from the URL.
+     */
+    default Dialect withDriverMetadata(DatabaseMetaData metadata) throws SQLException {
+        return this;
+    }
+
     /** Checks what can be checked before connecting (a SQLite file exists); throws a {@link io.tacit.error.TacitException}. */
     default void beforeConnect(ConnectionSettings settings) {
     }
@@ -111,5 +125,77 @@ public interface Dialect {
     default SchemaContents readSchema(Connection connection, List<String> schemas, SchemaFilter filter,
             ProgressListener progress) throws SQLException {
         throw new UnsupportedOperationException(name() + " cannot read schemas");
+    }
+
+    // Statistics and containment: what the generic profiler, engine reader and probe ask of the database.
+
+    /** What the database already keeps about its data (level {@code engine}); none by default. */
+    default EngineStatistics engineStatistics() {
+        return EngineStatistics.NONE;
+    }
+
+    /** A faster way than a result set to read a profiling query on this connection (PostgreSQL COPY), if any. */
+    default Optional<BulkScan> bulkScan(Connection connection) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether profiling reads each table in its own read-only transaction, rolled back after the table: for
+     * drivers that stream a result only inside a transaction, and so that a table's lock is let go of as soon as
+     * it is read. Otherwise the session stays in autocommit.
+     */
+    default boolean readsEachTableInTransaction() {
+        return false;
+    }
+
+    /** Whether {@code SELECT ... LIMIT n} works; otherwise the sample is cut by {@link java.sql.Statement#setMaxRows}. */
+    default boolean supportsLimit() {
+        return false;
+    }
+
+    /** Whether a share of a table's blocks can be sampled ({@link #blockSampleClause}). */
+    default boolean samplesBlocks() {
+        return false;
+    }
+
+    /** The clause after the table that samples {@code percent} of its blocks, the same blocks on every run. */
+    default String blockSampleClause(double percent) {
+        throw new UnsupportedOperationException(name() + " does not sample blocks");
+    }
+
+    /** An SQL expression of {@code expression} as text, to compare values of types the database will not compare. */
+    default String castToText(String expression) {
+        return "CAST(" + expression + " AS VARCHAR(4000))";
+    }
+
+    /** Whether the driver returns integer columns as integers ({@code getLong}), never as text stored in them. */
+    default boolean readsTypedIntegers() {
+        return false;
+    }
+
+    /** Whether the driver's {@code getBytes} of a text column is the text's UTF-8 bytes (PgJDBC). */
+    default boolean readsTextAsUtf8Bytes() {
+        return false;
+    }
+
+    /** Whether the statement was cancelled by the statement timeout. */
+    default boolean isStatementTimeout(SQLException e) {
+        return e instanceof SQLTimeoutException
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("statement timeout");
+    }
+
+    /** Whether the statement waited longer than the session's lock timeout for a lock another session holds. */
+    default boolean isLockTimeout(SQLException e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("lock timeout");
+    }
+
+    /** Whether the server ended the session (an administrator, a restart). */
+    default boolean isSessionTerminated(SQLException e) {
+        return false;
+    }
+
+    /** Whether the two sides of a comparison have types the database will not compare as they are. */
+    default boolean isTypeMismatch(SQLException e) {
+        return false;
     }
 }

@@ -2,7 +2,6 @@ package io.tacit.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tacit.dialect.generic.GenericDialect;
 import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
 import io.tacit.jdbc.stats.JdbcStatisticsProvider;
@@ -72,9 +71,7 @@ public final class JdbcSource implements Source {
         Connection connection = statements.track(session);
         try {
             DatabaseMetaData metadata = connection.getMetaData();
-            if (dialect instanceof GenericDialect generic) {
-                dialect = generic.withQuote(metadata.getIdentifierQuoteString());
-            }
+            dialect = dialect.withDriverMetadata(metadata);
             String product = metadata.getDatabaseProductName() + " " + metadata.getDatabaseProductVersion();
             List<String> notes = new ArrayList<>();
             boolean verified = dialect.startReadOnlySession(connection);
@@ -121,7 +118,7 @@ public final class JdbcSource implements Source {
             driver = DriverManager.getDriver(url);
         } catch (SQLException e) {
             throw TacitException.config("no JDBC driver for '" + JdbcUrls.redact(settings.jdbcUrl()) + "'",
-                    "check the URL prefix (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:, jdbc:sqlite:) or put the"
+                    "check the URL prefix (" + String.join(", ", Dialects.urlPrefixes()) + ") or put the"
                             + " database's JDBC driver jar on the class path");
         }
         try {

@@ -1,6 +1,5 @@
 package io.tacit.jdbc;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -72,12 +71,9 @@ public final class JdbcUrls {
         if (port.isPresent()) {
             return host + ":" + port.getAsInt();
         }
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return host + ":5432";
-        }
-        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
-            return host + ":3306";
+        OptionalInt defaultPort = Dialects.defaultPort(url);
+        if (defaultPort.isPresent()) {
+            return host + ":" + defaultPort.getAsInt();
         }
         return host;
     }

@@ -7,6 +7,8 @@ import io.tacit.error.ErrorKind;
 import io.tacit.error.TacitException;
 import io.tacit.model.TableName;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DialectsTest {
@@ -57,5 +59,25 @@ class DialectsTest {
         assertThat(postgres.sql("columns.sql")).contains("pg_catalog.pg_attribute");
         assertThat(Dialects.forUrl("jdbc:mariadb://h/d", TIMEOUT).sql("columns.sql")).contains("information_schema.COLUMNS");
         assertThat(Dialects.forUrl("jdbc:sqlite:x.db", TIMEOUT).sql("columns.sql")).contains("pragma_table_xinfo");
+    }
+
+    @Test
+    void aDialectFactoryOnTheClassPathIsFoundWithoutAnyChangeHere() {
+        Dialect plugin = Dialects.forUrl("jdbc:tacitplugin://h/d", TIMEOUT);
+
+        assertThat(plugin.name()).isEqualTo("tacitplugin");
+        assertThat(plugin.statementTimeout()).isEqualTo(TIMEOUT);
+        assertThat(JdbcUrls.endpoint("jdbc:tacitplugin://db.example/shop")).isEqualTo("db.example:7777");
+        assertThat(Dialects.urlPrefixes()).contains("jdbc:tacitplugin:", "jdbc:postgresql:", "jdbc:mariadb:",
+                "jdbc:mysql:", "jdbc:sqlite:");
+    }
+
+    @Test
+    void theHighestPriorityWinsAndTheGenericPathComesLast() {
+        // the test plugin also claims jdbc:sqlite: at priority -1: the SQLite dialect (priority 0) keeps it
+        assertThat(Dialects.forUrl("jdbc:sqlite:x.db", TIMEOUT).name()).isEqualTo("sqlite");
+        List<DialectFactory> factories = Dialects.factories();
+        assertThat(factories.get(factories.size() - 1).priority()).isEqualTo(DialectFactory.FALLBACK_PRIORITY);
+        assertThat(factories).extracting(DialectFactory::priority).isSortedAccordingTo(Comparator.reverseOrder());
     }
 }

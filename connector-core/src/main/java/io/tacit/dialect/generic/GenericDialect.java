@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * {@link Connection#setReadOnly} but cannot be checked.
  */
 public class GenericDialect extends BaseDialect {
+    /** Products reached through this path whose SQL has {@code LIMIT n}; others are cut with setMaxRows. */
+    private static final Set<String> LIMIT_PRODUCTS = Set.of("h2", "duckdb");
     private static final Set<String> SYSTEM_SCHEMAS = Set.of(
             "information_schema", "pg_catalog", "sys", "mysql", "performance_schema");
 
@@ -38,12 +40,23 @@ public class GenericDialect extends BaseDialect {
         super(name, quote, statementTimeout);
     }
 
-    /** The same dialect with the identifier quote the driver reports (a blank answer keeps {@code "}). */
+    /** The same dialect with the identifier quote the driver reports. */
+    @Override
+    public GenericDialect withDriverMetadata(DatabaseMetaData metadata) throws SQLException {
+        return withQuote(metadata.getIdentifierQuoteString());
+    }
+
+    /** The same dialect with this identifier quote (a blank answer keeps {@code "}). */
     public GenericDialect withQuote(String quote) {
         if (quote == null || quote.isBlank()) {
             return this;
         }
         return new GenericDialect(name(), quote.strip(), statementTimeout());
+    }
+
+    @Override
+    public boolean supportsLimit() {
+        return LIMIT_PRODUCTS.contains(name());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tacit.jdbc.BaseDialect;
 import io.tacit.jdbc.ConnectionSettings;
 import io.tacit.jdbc.SchemaAssembler;
 import io.tacit.jdbc.SchemaContents;
+import io.tacit.jdbc.stats.EngineStatistics;
 import io.tacit.model.Column;
 import io.tacit.model.DataType;
 import io.tacit.model.KeyKind;
@@ -252,5 +253,36 @@ public class MariaDbDialect extends BaseDialect {
             case "VIEW" -> Optional.of(TableKind.VIEW);
             default -> Optional.empty();
         };
+    }
+
+    @Override
+    public EngineStatistics engineStatistics() {
+        return new MariaDbEngineStatistics();
+    }
+
+    @Override
+    public String castToText(String expression) {
+        return "CAST(" + expression + " AS CHAR)";
+    }
+
+    @Override
+    public boolean readsTypedIntegers() {
+        return true;
+    }
+
+    /** SQLState 70100 or error 1969 (max_statement_time exceeded). */
+    @Override
+    public boolean isStatementTimeout(SQLException e) {
+        return "70100".equals(e.getSQLState()) || e.getErrorCode() == 1969
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("max_statement_time")
+                || super.isStatementTimeout(e);
+    }
+
+    /** Error 1205, lock wait timeout exceeded (lock_wait_timeout and innodb_lock_wait_timeout). */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("lock wait timeout")
+                || super.isLockTimeout(e);
     }
 }

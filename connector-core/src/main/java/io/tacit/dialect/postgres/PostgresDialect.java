@@ -3,6 +3,8 @@ package io.tacit.dialect.postgres;
 import io.tacit.jdbc.BaseDialect;
 import io.tacit.jdbc.SchemaAssembler;
 import io.tacit.jdbc.SchemaContents;
+import io.tacit.jdbc.stats.BulkScan;
+import io.tacit.jdbc.stats.EngineStatistics;
 import io.tacit.model.Column;
 import io.tacit.model.DataType;
 import io.tacit.model.KeyKind;
@@ -22,6 +24,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -261,5 +264,74 @@ public class PostgresDialect extends BaseDialect {
                 }
             }
         }
+    }
+
+    @Override
+    public EngineStatistics engineStatistics() {
+        return new PostgresEngineStatistics();
+    }
+
+    /** COPY TO STDOUT through PgJDBC, when the connection is PgJDBC's. */
+    @Override
+    public Optional<BulkScan> bulkScan(Connection connection) {
+        return PostgresCopy.of(connection).map(BulkScan.class::cast);
+    }
+
+    /** PgJDBC streams a result with a fetch size only inside a transaction. */
+    @Override
+    public boolean readsEachTableInTransaction() {
+        return true;
+    }
+
+    @Override
+    public boolean samplesBlocks() {
+        return true;
+    }
+
+    /** REPEATABLE: the same table gives the same sample on every run, and a larger share keeps these blocks. */
+    @Override
+    public String blockSampleClause(double percent) {
+        return String.format(Locale.ROOT, "TABLESAMPLE SYSTEM (%.6f) REPEATABLE (0)", percent);
+    }
+
+    @Override
+    public String castToText(String expression) {
+        return "CAST(" + expression + " AS TEXT)";
+    }
+
+    @Override
+    public boolean readsTypedIntegers() {
+        return true;
+    }
+
+    @Override
+    public boolean readsTextAsUtf8Bytes() {
+        return true;
+    }
+
+    /** 57014 query_canceled. */
+    @Override
+    public boolean isStatementTimeout(SQLException e) {
+        return "57014".equals(e.getSQLState()) || super.isStatementTimeout(e);
+    }
+
+    /** 55P03 lock_not_available (lock_timeout). */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || super.isLockTimeout(e);
+    }
+
+    /** 57P01 admin_shutdown (also pg_terminate_backend), 57P02 crash_shutdown, 57P03 cannot_connect_now. */
+    @Override
+    public boolean isSessionTerminated(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("57P0");
+    }
+
+    /** 42883 no such operator, 42804 datatype mismatch, 22P02 a text that is no value of the other type. */
+    @Override
+    public boolean isTypeMismatch(SQLException e) {
+        String state = e.getSQLState();
+        return "42883".equals(state) || "42804".equals(state) || "22P02".equals(state);
     }
 }

@@ -5,6 +5,7 @@ import io.tacit.jdbc.BaseDialect;
 import io.tacit.jdbc.ConnectionSettings;
 import io.tacit.jdbc.SchemaAssembler;
 import io.tacit.jdbc.SchemaContents;
+import io.tacit.jdbc.stats.EngineStatistics;
 import io.tacit.model.Column;
 import io.tacit.model.DataType;
 import io.tacit.model.KeyKind;
@@ -256,5 +257,15 @@ public class SqliteDialect extends BaseDialect {
             return 0;
         }
         return Integer.parseInt(digits.toString());
+    }
+
+    @Override
+    public EngineStatistics engineStatistics() {
+        return new SqliteEngineStatistics(this);
+    }
+
+    @Override
+    public String castToText(String expression) {
+        return "CAST(" + expression + " AS TEXT)";
     }
 }

@@ -5,7 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * PostgreSQL: while profiling, autocommit is off and each table is read in its own transaction, opened READ
+ * For dialects that {@linkplain Dialect#readsEachTableInTransaction read each table in a transaction}
+ * (PostgreSQL): while profiling, autocommit is off and each table is read in its own transaction, opened READ
  * ONLY and rolled back after the table (or its failed statement, which would otherwise poison the next one).
  * PgJDBC streams a result with a fetch size only inside a transaction; a transaction per table also lets go
  * of the table's lock as soon as it is read, so a long run never blocks another session's DDL for long.
@@ -21,9 +22,9 @@ final class Cursors implements AutoCloseable {
     }
 
     static Cursors open(Connection connection, Dialect dialect) throws SQLException {
-        boolean switchOff = dialect.name().equals("postgresql") && connection.getAutoCommit();
+        boolean switchOff = dialect.readsEachTableInTransaction() && connection.getAutoCommit();
         if (switchOff) {
-            // PgJDBC then opens every transaction with BEGIN READ ONLY (besides the session's own default)
+            // the driver then opens every transaction with BEGIN READ ONLY (besides the session's own default)
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
         }

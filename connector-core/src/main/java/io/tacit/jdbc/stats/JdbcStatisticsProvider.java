@@ -54,7 +54,7 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
         if (level == StatisticsLevel.METADATA) {
             return new Statistics(StatisticsLevel.METADATA, Map.of());
         }
-        Map<TableName, TableStatistics> engine = new EngineStatisticsReader(connection, dialect, this::prepare)
+        Map<TableName, TableStatistics> engine = new EngineStatisticsReader(dialect, this::prepare)
                 .read(snapshot, progress);
         if (!level.readsData()) {
             return new Statistics(level, engine);
@@ -80,15 +80,15 @@ public final class JdbcStatisticsProvider implements StatisticsProvider {
                     profiled.ifPresent(statistics -> result.put(table.name(), statistics));
                     cursors.afterTable();
                 } catch (SQLException e) {
-                    if (Failures.terminated(e)) {
+                    if (dialect.isSessionTerminated(e)) {
                         throw TacitException.source("profiling table " + table.name() + " failed: "
-                                + Failures.problem(e, table.name().toString(), dialect.statementTimeout()),
+                                + Failures.problem(dialect, e, table.name().toString()),
                                 "the database ended tacit's session (an administrator or a restart); run again", e);
                     }
                     Failures.throwIfConnectionLost(e, "profiling table " + table.name());
                     progress.warning(RunWarning.of(table.name(), RunWarning.PROFILE, "not profiled, "
                             + keptFigures(engine, table) + ": "
-                            + Failures.problem(e, table.name().toString(), dialect.statementTimeout())));
+                            + Failures.problem(dialect, e, table.name().toString())));
                     cursors.afterFailure();
                 } catch (IllegalArgumentException unquotable) {
                     // a name no quoting can carry (a NUL character), or SQL text refused before sending it:

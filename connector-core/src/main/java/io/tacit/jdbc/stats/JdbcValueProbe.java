@@ -79,7 +79,7 @@ public final class JdbcValueProbe implements ValueProbe {
         try {
             return Optional.of(run(sql(from, to, where, false), where));
         } catch (SQLException e) {
-            if (!Failures.typeMismatch(e)) {
+            if (!dialect.isTypeMismatch(e)) {
                 return lost(e, from, to);
             }
             Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
@@ -110,7 +110,7 @@ public final class JdbcValueProbe implements ValueProbe {
      * backend) makes no further checks; the inference goes on with the statistics it has.
      */
     private Optional<Containment> lost(SQLException e, ColumnSet from, ColumnSet to) {
-        if (Failures.terminated(e)) {
+        if (dialect.isSessionTerminated(e)) {
             sessionEnded = true;
         } else {
             Failures.throwIfConnectionLost(e, "checking " + from + " against " + to);
@@ -120,7 +120,7 @@ public final class JdbcValueProbe implements ValueProbe {
         if (!from.table().equals(to.table())) {
             tables = from.table() + " or " + to.table();
         }
-        warn(from, to, Failures.problem(e, tables, dialect.statementTimeout()));
+        warn(from, to, Failures.problem(dialect, e, tables));
         return Optional.empty();
     }
 
@@ -192,12 +192,7 @@ public final class JdbcValueProbe implements ValueProbe {
     }
 
     private String asText(String expression) {
-        String type = switch (dialect.name()) {
-            case "postgresql", "sqlite" -> "TEXT";
-            case "mariadb", "mysql" -> "CHAR";
-            default -> "VARCHAR(4000)";
-        };
-        return "CAST(" + expression + " AS " + type + ")";
+        return dialect.castToText(expression);
     }
 
     /** A failed statement aborts an open PostgreSQL transaction: end it so the session stays usable. */

@@ -2,6 +2,7 @@ package io.tacit.jdbc.stats;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.jdbc.Dialect;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnName;
 import io.tacit.model.ColumnStatistics;
@@ -75,7 +76,7 @@ final class ProfileColumn {
     /**
      * @param expectedDistinct the engine's distinct estimate (0 when unknown), to size the set once
      */
-    ProfileColumn(ColumnName name, Column column, int index, String dialect, int lgK, int valueListLimit,
+    ProfileColumn(ColumnName name, Column column, int index, Dialect dialect, int lgK, int valueListLimit,
             long expectedDistinct) {
         this.name = requireNonNull(name, "name is null");
         this.column = requireNonNull(column, "column is null");
@@ -404,17 +405,16 @@ final class ProfileColumn {
         return sign + digits;
     }
 
-    private static Source sourceFor(Column column, String dialect) {
+    private static Source sourceFor(Column column, Dialect dialect) {
         TypeFamily family = column.type().family();
         String nativeName = column.type().nativeName().toLowerCase(Locale.ROOT);
-        boolean postgres = dialect.equals("postgresql");
-        boolean typedDriver = postgres || dialect.equals("mariadb") || dialect.equals("mysql");
         return switch (family) {
             // SQLite and unknown drivers may hold text in an integer column: read what is there
-            case INTEGER -> typedDriver && !nativeName.contains("unsigned") ? Source.LONG : Source.CANONICAL_TEXT;
+            case INTEGER -> dialect.readsTypedIntegers() && !nativeName.contains("unsigned") ? Source.LONG
+                    : Source.CANONICAL_TEXT;
             case BINARY -> Source.BINARY;
             case STRING -> {
-                if (!postgres) {
+                if (!dialect.readsTextAsUtf8Bytes()) {
                     yield Source.CANONICAL_TEXT;
                 }
                 yield blankPadded(nativeName) ? Source.RAW_PADDED_TEXT : Source.RAW_TEXT;

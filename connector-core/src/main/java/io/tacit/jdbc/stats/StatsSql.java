@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The SQL of this package, kept in resource files; {@code ${name}} placeholders take already-quoted SQL.
+ * SQL kept in resource files beside the classes that run it (this package's generic queries, each dialect's
+ * own in its package); {@code ${name}} placeholders take already-quoted SQL.
  *
  * <p>A template is split into text and placeholders once, when it is loaded; rendering copies the values in
  * and never looks at them again. A value may hold anything a quoted identifier can, {@code ${table}}
@@ -21,29 +22,47 @@ import java.util.stream.Collectors;
  * an earlier value and break the quoting. Whether every placeholder has a value is a property of the template
  * and the caller's keys, never of the values.
  */
-final class StatsSql {
+public final class StatsSql {
     private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
     private StatsSql() {
     }
 
-    /** The text of a file without placeholders. */
+    /** The text of a file of this package without placeholders. */
     static String load(String file) {
-        Template template = template(file);
+        return load(StatsSql.class, file);
+    }
+
+    /** The text of a file without placeholders, in the package of {@code owner}. */
+    public static String load(Class<?> owner, String file) {
+        Template template = template(owner, file);
         if (!template.names().isEmpty()) {
             throw TacitException.internal("SQL template " + file + " needs values for " + template.names(), null);
         }
         return template.pieces().get(0);
     }
 
-    /** The placeholder names of a file's template. */
+    /** The placeholder names of a file's template in this package. */
     static Set<String> placeholders(String file) {
-        return new TreeSet<>(template(file).names());
+        return placeholders(StatsSql.class, file);
     }
 
-    /** The file's text with each {@code ${key}} replaced by its value, in one pass over the template. */
+    /** The placeholder names of a file's template, in the package of {@code owner}. */
+    static Set<String> placeholders(Class<?> owner, String file) {
+        return new TreeSet<>(template(owner, file).names());
+    }
+
+    /** As {@link #render(Class, String, Map)} for a file of this package. */
     static String render(String file, Map<String, String> parameters) {
-        Template template = template(file);
+        return render(StatsSql.class, file, parameters);
+    }
+
+    /**
+     * The text of a file in the package of {@code owner} with each {@code ${key}} replaced by its value, in one
+     * pass over the template.
+     */
+    public static String render(Class<?> owner, String file, Map<String, String> parameters) {
+        Template template = template(owner, file);
         Set<String> names = new TreeSet<>(template.names());
         if (!names.equals(parameters.keySet())) {
             Set<String> missing = new TreeSet<>(names);
@@ -67,8 +86,9 @@ final class StatsSql {
     private record Template(List<String> pieces, List<String> names) {
     }
 
-    private static Template template(String file) {
-        return CACHE.computeIfAbsent(file, StatsSql::parse);
+    private static Template template(Class<?> owner, String file) {
+        String path = "/" + owner.getPackageName().replace('.', '/') + "/" + file;
+        return CACHE.computeIfAbsent(path, StatsSql::parse);
     }
 
     private static Template parse(String file) {
@@ -100,7 +120,7 @@ final class StatsSql {
     private static String read(String file) {
         try (InputStream in = StatsSql.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw TacitException.internal("SQL resource io/tacit/jdbc/stats/" + file + " is missing", null);
+                throw TacitException.internal("SQL resource " + file + " is missing", null);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // comment lines go: some drivers count them as statements or choke on them

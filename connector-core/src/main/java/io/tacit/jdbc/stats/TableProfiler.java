@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,7 +31,7 @@ import java.util.OptionalLong;
 final class TableProfiler {
     /** Wider columns (descriptions, notes, documents) are never keys and cost most of a scan. */
     static final double MAX_AVERAGE_WIDTH = 100;
-    /** Above this many times the sample size PostgreSQL samples blocks (TABLESAMPLE SYSTEM) instead of a LIMIT. */
+    /** Above this many times the sample size a dialect that can samples blocks instead of reading the first rows. */
     private static final long BLOCK_SAMPLE_FACTOR = 10;
     /** Below this many rows a LIMIT scan is cheap anyway, and sampling a handful of blocks is all luck. */
     private static final long BLOCK_SAMPLE_MIN_ROWS = 100_000;
@@ -47,11 +46,11 @@ final class TableProfiler {
     private final Dialect dialect;
     private final ProfileSettings settings;
     private final StatementFactory statements;
-    private final Optional<PostgresCopy> copy;
+    private final Optional<BulkScan> bulkScan;
 
     TableProfiler(Connection connection, Dialect dialect, ProfileSettings settings, StatementFactory statements) {
-        this.copy = dialect.name().equals("postgresql") ? PostgresCopy.of(connection) : Optional.empty();
         this.dialect = requireNonNull(dialect, "dialect is null");
+        this.bulkScan = dialect.bulkScan(connection);
         this.settings = requireNonNull(settings, "settings is null");
         this.statements = requireNonNull(statements, "statements is null");
     }
@@ -92,7 +91,7 @@ final class TableProfiler {
         }
         StatisticsOrigin origin = full ? StatisticsOrigin.FULL : StatisticsOrigin.SAMPLE;
         OptionalLong estimate = estimatedRows(table, engine);
-        boolean blockSample = !full && dialect.name().equals("postgresql")
+        boolean blockSample = !full && dialect.samplesBlocks()
                 && table.kind() != TableKind.PARTITIONED_TABLE
                 && estimate.isPresent()
                 && estimate.getAsLong() > Math.max(BLOCK_SAMPLE_MIN_ROWS, BLOCK_SAMPLE_FACTOR * settings.sampleRows());
@@ -133,7 +132,7 @@ final class TableProfiler {
     private record Pass(long rows, List<ProfileColumn> columns) {
     }
 
-    /** Reads {@code table} once; {@code percent} above 0 samples that share of its blocks (PostgreSQL). */
+    /** Reads {@code table} once; {@code percent} above 0 samples that share of its blocks. */
     private Pass scan(Table table, List<Column> candidates, boolean full, double percent,
             Optional<TableStatistics> engine) throws SQLException {
         String sql = sql(table, candidates, full, percent);
@@ -144,13 +143,13 @@ final class TableProfiler {
                     .flatMap(ColumnStatistics::distinct)
                     .map(DistinctCount::value)
                     .orElse(0L);
-            columns.add(new ProfileColumn(table.columnName(column.name()), column, i + 1, dialect.name(),
+            columns.add(new ProfileColumn(table.columnName(column.name()), column, i + 1, dialect,
                     settings.sketchLgK(), settings.valueListLimit(), expectedDistinct));
         }
         DistinctBudget budget = new DistinctBudget(settings.exactDistinctLimit(), columns);
         long rows;
-        if (copy.isPresent() && !candidates.isEmpty()) {
-            rows = copy.get().scan(sql, columns, budget);
+        if (bulkScan.isPresent() && !candidates.isEmpty()) {
+            rows = bulkScan.get().scan(sql, new ProfileFieldSink(columns, budget));
         } else {
             rows = scan(sql, candidates, full, engine, columns, budget);
         }
@@ -170,10 +169,9 @@ final class TableProfiler {
         String limit = "";
         if (!full) {
             if (percent > 0) {
-                // REPEATABLE: the same table gives the same sample on every run, and a larger share keeps these blocks
-                sample = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f) REPEATABLE (0)", percent);
+                sample = " " + dialect.blockSampleClause(percent);
             }
-            if (usesLimitClause()) {
+            if (dialect.supportsLimit()) {
                 limit = " LIMIT " + settings.sampleRows();
             }
         }
@@ -198,13 +196,6 @@ final class TableProfiler {
         return (int) Math.max(MIN_FETCH_SIZE, Math.min(MAX_FETCH_SIZE, rows));
     }
 
-    private boolean usesLimitClause() {
-        return switch (dialect.name()) {
-            case "postgresql", "mariadb", "mysql", "sqlite", "h2", "duckdb" -> true;
-            default -> false;
-        };
-    }
-
     private static OptionalLong estimatedRows(Table table, Optional<TableStatistics> engine) {
         if (engine.isPresent()) {
             return OptionalLong.of(engine.get().rows());
@@ -218,7 +209,7 @@ final class TableProfiler {
         long rows = 0;
         try (PreparedStatement statement = statements.prepare(sql)) {
             statement.setFetchSize(fetchSize(candidates, engine));
-            if (!full && !usesLimitClause()) {
+            if (!full && !dialect.supportsLimit()) {
                 statement.setMaxRows((int) Math.min(Integer.MAX_VALUE, settings.sampleRows()));
             }
             try (ResultSet result = statement.executeQuery()) {

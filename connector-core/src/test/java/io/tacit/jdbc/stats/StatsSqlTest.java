@@ -3,6 +3,7 @@ package io.tacit.jdbc.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tacit.dialect.postgres.PostgresDialect;
 import io.tacit.error.TacitException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class StatsSqlTest {
     @Test
     void aValueIsCopiedAsItIsWhateverItHolds() {
         String hostile = "\"x${sample}\"\"y*/;--\n\\\u0001${";
-        String sql = StatsSql.render("postgresql-profile-copy.sql", Map.of("select", hostile));
+        String sql = StatsSql.render(PostgresDialect.class, "profile-copy.sql", Map.of("select", hostile));
 
         assertThat(sql).isEqualTo("COPY (" + hostile + ") TO STDOUT");
     }
@@ -40,7 +41,7 @@ class StatsSqlTest {
 
     @Test
     void aValueTheTemplateDoesNotUseIsAnError() {
-        assertThatThrownBy(() -> StatsSql.render("postgresql-profile-copy.sql", Map.of("select", "SELECT 1", "limit", "")))
+        assertThatThrownBy(() -> StatsSql.render(PostgresDialect.class, "profile-copy.sql", Map.of("select", "SELECT 1", "limit", "")))
                 .isInstanceOf(TacitException.class)
                 .hasMessageContaining("limit");
     }

@@ -1,4 +1,4 @@
-package io.tacit.jdbc.stats;
+package io.tacit.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,15 @@
-package io.tacit.jdbc.stats;
+package io.tacit.dialect.postgres;
 
+import io.tacit.jdbc.stats.BulkScan;
+import io.tacit.jdbc.stats.FieldSink;
+import io.tacit.jdbc.stats.StatsSql;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +19,7 @@ import java.util.Optional;
  * drivers out of its compile scope. COPY TO is a read and runs in a read-only transaction under the session's
  * statement timeout.
  */
-final class PostgresCopy {
+final class PostgresCopy implements BulkScan {
     private final Object copyManager;
     private final Method copyOut;
 
@@ -59,11 +62,12 @@ final class PostgresCopy {
         return cached;
     }
 
-    /** Runs {@code COPY (select) TO STDOUT} into the columns; the number of rows read. */
-    long scan(String select, List<ProfileColumn> columns, DistinctBudget budget) throws SQLException {
-        String sql = StatsSql.render("postgresql-profile-copy.sql", java.util.Map.of("select", select));
+    /** Runs {@code COPY (select) TO STDOUT} into the sink; the number of rows read. */
+    @Override
+    public long scan(String select, FieldSink sink) throws SQLException {
+        String sql = StatsSql.render(PostgresCopy.class, "profile-copy.sql", Map.of("select", select));
         requireOneStatement(sql);
-        RowParser parser = new RowParser(columns, budget);
+        RowParser parser = new RowParser(sink);
         try {
             copyOut.invoke(copyManager, sql, parser);
         } catch (InvocationTargetException e) {
@@ -128,8 +132,8 @@ final class PostgresCopy {
 
     /** Splits COPY text rows (tab-separated, {@code \N} for NULL, backslash escapes) into fields. */
     static final class RowParser extends OutputStream {
-        private final List<ProfileColumn> columns;
-        private final DistinctBudget budget;
+        private final FieldSink sink;
+        private final int fields;
         private final int[] fieldStart;
         private final int[] fieldEnd;
         private byte[] pending = new byte[0];
@@ -137,11 +141,11 @@ final class PostgresCopy {
         private byte[] unescaped = new byte[256];
         private long rows;
 
-        RowParser(List<ProfileColumn> columns, DistinctBudget budget) {
-            this.columns = columns;
-            this.budget = budget;
-            this.fieldStart = new int[columns.size()];
-            this.fieldEnd = new int[columns.size()];
+        RowParser(FieldSink sink) {
+            this.sink = sink;
+            this.fields = sink.fields();
+            this.fieldStart = new int[fields];
+            this.fieldEnd = new int[fields];
         }
 
         long rows() {
@@ -190,9 +194,9 @@ final class PostgresCopy {
             int fieldBegin = start;
             for (int i = start; i <= end; i++) {
                 if (i == end || buffer[i] == '\t') {
-                    if (field == columns.size()) {
+                    if (field == fields) {
                         throw new ParseFailure(new SQLException("COPY row has more fields than the "
-                                + columns.size() + " columns asked for"));
+                                + fields + " columns asked for"));
                     }
                     fieldStart[field] = fieldBegin;
                     fieldEnd[field] = i;
@@ -200,33 +204,29 @@ final class PostgresCopy {
                     fieldBegin = i + 1;
                 }
             }
-            if (field != columns.size()) {
-                throw new ParseFailure(new SQLException("COPY row has " + field + " fields, expected " + columns.size()));
+            if (field != fields) {
+                throw new ParseFailure(new SQLException("COPY row has " + field + " fields, expected " + fields));
             }
             rows++;
             try {
                 for (int i = 0; i < field; i++) {
-                    value(columns.get(i), buffer, fieldStart[i], fieldEnd[i]);
+                    value(i, buffer, fieldStart[i], fieldEnd[i]);
                 }
             } catch (SQLException e) {
                 throw new ParseFailure(e);
             }
         }
 
-        private void value(ProfileColumn column, byte[] buffer, int start, int end) throws SQLException {
+        private void value(int field, byte[] buffer, int start, int end) throws SQLException {
             if (end - start == 2 && buffer[start] == '\\' && buffer[start + 1] == 'N') {
-                column.acceptNull();
+                sink.acceptNull(field);
                 return;
             }
-            boolean isNew;
             if (indexOf(buffer, start, end, (byte) '\\') < 0) {
-                isNew = column.acceptCopyField(buffer, start, end);
+                sink.acceptField(field, buffer, start, end);
             } else {
                 int length = unescape(buffer, start, end);
-                isNew = column.acceptCopyField(unescaped, 0, length);
-            }
-            if (isNew) {
-                budget.spend();
+                sink.acceptField(field, unescaped, 0, length);
             }
         }
 

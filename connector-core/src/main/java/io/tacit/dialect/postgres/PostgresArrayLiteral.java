@@ -1,4 +1,4 @@
-package io.tacit.jdbc.stats;
+package io.tacit.dialect.postgres;
 
 import java.util.ArrayList;
 import java.util.List;
