@@ -152,6 +152,8 @@ public final class ServeLoop {
             RunState state = stop.get() ? RunState.ABANDONED : RunState.FAILED;
             outcome = new RunOutcome(state, 0, 0, took, "run " + state.label() + ": " + message(e), message(e));
         }
+        // a run abandoned by interruption still reports how it ended: the reporters' HTTP calls need the flag cleared
+        boolean interrupted = Thread.interrupted();
         Instant ended = clock.now();
         metrics.runFinished(outcome, ended);
         for (RunReporter reporter : all) {
@@ -162,6 +164,9 @@ public final class ServeLoop {
             }
         }
         log.accept("run " + runId + " " + outcome.state().label() + ": " + outcome.summary());
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return outcome;
     }
 

@@ -30,7 +30,11 @@ final class DiscoveryRunner {
     }
 
     RunReport run(Recipe recipe, boolean dryRun) {
-        RunContext run = RunContext.start(ToolVersion.current());
+        return run(recipe, dryRun, RunContext.start(ToolVersion.current()));
+    }
+
+    /** One run under a given id: {@code tacit serve} uses the id the catalog chose (a DataHub execution request's). */
+    RunReport run(Recipe recipe, boolean dryRun, RunContext run) {
         ConsoleProgress progress = new ConsoleProgress(environment.err(), environment.terminal(), redactor);
         progress.note("run " + run.runId() + " (tacit " + run.toolVersion() + ")");
         List<Publisher<?>> publishers = new ArrayList<>();
