@@ -50,6 +50,8 @@ class RecipeExamplesTest {
             return files.filter(path -> path.toString().endsWith(".yaml") || path.toString().endsWith(".yml"))
                     .filter(path -> !root.relativize(path).startsWith("target"))
                     .filter(path -> !root.relativize(path).startsWith("src"))
+                    // Kubernetes manifests and other schedulers' files, checked by SchedulingExamplesTest
+                    .filter(path -> !root.relativize(path).startsWith("scheduling"))
                     .sorted()
                     .toList();
         }

@@ -7,6 +7,7 @@ import io.tacit.config.SettingsReference;
 import io.tacit.config.SettingsValidator;
 import io.tacit.recipe.RecipeLoader;
 import io.tacit.recipe.RecipeSettings;
+import io.tacit.schedule.ServeSettings;
 import io.tacit.spi.PublisherFactory;
 import io.tacit.spi.SourceFactory;
 import java.io.IOException;
@@ -34,6 +35,7 @@ class RecipeReferenceTest {
         }
         check("inference", RecipeSettings.INFERENCE);
         check("run", RecipeSettings.RUN);
+        check("serve", ServeSettings.ALL);
     }
 
     @Test
@@ -53,7 +55,8 @@ class RecipeReferenceTest {
         out.append("# Recipe reference\n\n");
         out.append("Generated from the setting declarations by `config-examples/src/test/java/io/tacit/examples/"
                 + "RecipeReferenceTest.java` — do not edit by hand; run the tests to regenerate.\n\n");
-        out.append("A recipe has four sections: `source` (one), `inference`, `sinks` (a list) and `run`. "
+        out.append("A recipe has five sections: `source` (one), `inference`, `sinks` (a list), `run` and `serve` (read by "
+                + "`tacit serve` only). "
                 + "Every problem in a recipe is reported at once; an unknown key names the closest valid one. "
                 + "Secrets are only accepted as references, `${env:NAME}` or `${file:/path}`, and are never printed; "
                 + "no other setting accepts a reference. A recipe is a UTF-8 file of at most 1 MiB, without YAML anchors "
@@ -71,6 +74,8 @@ class RecipeReferenceTest {
             out.append(SettingsReference.markdownTable(factory.settings())).append('\n');
         }
         out.append("## run\n\n").append(SettingsReference.markdownTable(RecipeSettings.RUN));
+        out.append("\n## serve\n\nRead by `tacit serve` only (every other command accepts and ignores it).\n\n")
+                .append(SettingsReference.markdownTable(ServeSettings.ALL));
         return out.toString();
     }
 

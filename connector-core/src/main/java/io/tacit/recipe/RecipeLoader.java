@@ -22,6 +22,7 @@ import io.tacit.model.SchemaFilter;
 import io.tacit.model.StatisticsLevel;
 import io.tacit.report.ReportFormat;
 import io.tacit.run.DiscoveryOptions;
+import io.tacit.schedule.ServeSettings;
 import io.tacit.spi.PublisherFactory;
 import io.tacit.spi.SourceFactory;
 import java.io.StringReader;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -52,7 +54,9 @@ public final class RecipeLoader {
     public static final String INFERENCE = "inference";
     public static final String SINKS = "sinks";
     public static final String RUN = "run";
-    public static final List<String> SECTIONS = List.of(SOURCE, INFERENCE, SINKS, RUN);
+    /** Read by {@code tacit serve} only; validated here so that every command accepts the same recipes. */
+    public static final String SERVE = "serve";
+    public static final List<String> SECTIONS = List.of(SOURCE, INFERENCE, SINKS, RUN, SERVE);
     /** A recipe is a few kilobytes; a larger file is the wrong file, and is refused before it fills memory. */
     public static final int MAX_RECIPE_BYTES = 1024 * 1024;
     /** A recipe nests four levels (section, setting, list or map, value); far deeper is a mistake or an attack. */
@@ -232,6 +236,7 @@ public final class RecipeLoader {
         DiscoveryOptions discovery = discovery(raw.get(INFERENCE), problems);
         List<Recipe.SinkSpec> sinks = sinks(raw.get(SINKS), problems);
         Recipe.RunOptions run = run(raw.get(RUN), problems);
+        serve(raw.get(SERVE), problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("recipe " + what, problems);
         }
@@ -398,6 +403,29 @@ public final class RecipeLoader {
             problems.add(new ConfigProblem(section.path(), message));
             return false;
         }
+    }
+
+    /** The {@code serve:} section, or empty when the recipe has none. */
+    public Optional<ValidatedSection> serve(Map<String, ?> raw) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Optional<ValidatedSection> section = serve(raw.get(SERVE), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException("recipe serve section", problems);
+        }
+        return section;
+    }
+
+    private Optional<ValidatedSection> serve(Object raw, List<ConfigProblem> problems) {
+        Map<String, Object> section = Map.of();
+        if (raw != null) {
+            section = section(SERVE, raw, problems);
+            if (section == null) {
+                return Optional.empty();
+            }
+        }
+        SettingsValidator.Result result = validator.validate(SERVE, ServeSettings.ALL, section);
+        problems.addAll(result.problems());
+        return result.section();
     }
 
     private static Map<String, Object> section(String path, Object raw, List<ConfigProblem> problems) {

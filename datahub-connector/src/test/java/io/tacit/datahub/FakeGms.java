@@ -57,20 +57,25 @@ final class FakeGms extends Dispatcher {
     static final String TOKEN = "good-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JacksonDataCodec CODEC = new JacksonDataCodec();
-    private static final Map<String, Class<? extends RecordTemplate>> ASPECTS = Map.of(
-            "schemaMetadata", SchemaMetadata.class,
-            "editableSchemaMetadata", EditableSchemaMetadata.class,
-            "upstreamLineage", UpstreamLineage.class,
-            "datasetProfile", DatasetProfile.class,
-            "erModelRelationshipProperties", ERModelRelationshipProperties.class,
-            "status", Status.class,
-            "globalTags", GlobalTags.class,
-            "tagProperties", TagProperties.class);
+    private static final Map<String, Class<? extends RecordTemplate>> ASPECTS = Map.ofEntries(
+            Map.entry("schemaMetadata", SchemaMetadata.class),
+            Map.entry("editableSchemaMetadata", EditableSchemaMetadata.class),
+            Map.entry("upstreamLineage", UpstreamLineage.class),
+            Map.entry("datasetProfile", DatasetProfile.class),
+            Map.entry("erModelRelationshipProperties", ERModelRelationshipProperties.class),
+            Map.entry("status", Status.class),
+            Map.entry("globalTags", GlobalTags.class),
+            Map.entry("tagProperties", TagProperties.class),
+            Map.entry("dataHubIngestionSourceInfo", com.linkedin.ingestion.DataHubIngestionSourceInfo.class),
+            Map.entry("dataHubExecutionRequestInput", com.linkedin.execution.ExecutionRequestInput.class),
+            Map.entry("dataHubExecutionRequestResult", com.linkedin.execution.ExecutionRequestResult.class));
     /** Which aspects the 0.15 entity registry lists per entity type (the part tacit touches). */
     private static final Map<String, Set<String>> REGISTRY = Map.of(
             "dataset", Set.of("schemaMetadata", "editableSchemaMetadata", "upstreamLineage", "datasetProfile", "status", "globalTags"),
             "erModelRelationship", Set.of("erModelRelationshipProperties", "status", "globalTags"),
-            "tag", Set.of("tagProperties", "status"));
+            "tag", Set.of("tagProperties", "status"),
+            "dataHubIngestionSource", Set.of("dataHubIngestionSourceInfo"),
+            "dataHubExecutionRequest", Set.of("dataHubExecutionRequestInput", "dataHubExecutionRequestResult"));
 
     /**
      * One stored aspect version.
@@ -410,6 +415,8 @@ final class FakeGms extends Dispatcher {
             case "dataset" -> "dataset";
             case "ermodelrelationship" -> "erModelRelationship";
             case "tag" -> "tag";
+            case "datahubingestionsource" -> "dataHubIngestionSource";
+            case "datahubexecutionrequest" -> "dataHubExecutionRequest";
             default -> null;
         };
         if (type == null) {

@@ -306,22 +306,7 @@ public final class OpenMetadataPublisher implements Publisher<OpenMetadataPlan> 
     }
 
     private ObjectNode pipeline(JsonNode service) {
-        ObjectNode body = OpenMetadataClient.mapper().createObjectNode();
-        body.put("name", options.pipelineName());
-        body.put("displayName", "tacit inferred relationships");
-        body.put("description", "Runs of tacit, which infers undeclared relationships between tables and publishes them "
-                + "here (constraints, tags, lineage). tacit runs on its own schedule and reports each run's status; do not "
-                + "deploy or run this pipeline from OpenMetadata.");
-        body.put("pipelineType", "lineage");
-        ObjectNode config = body.putObject("sourceConfig").putObject("config");
-        config.put("type", "DatabaseLineage");
-        config.put("resultLimit", 1);
-        config.put("queryLogDuration", 1);
-        body.putObject("airflowConfig").put("pausePipeline", true);
-        ObjectNode reference = body.putObject("service");
-        reference.put("id", service.path("id").asText());
-        reference.put("type", "databaseService");
-        return body;
+        return TacitPipeline.definition(options.pipelineName(), service.path("id").asText(), null, null);
     }
 
     @Override

@@ -37,12 +37,20 @@ final class DiscoveryRunner {
     }
 
     RunReport run(Recipe recipe, boolean dryRun) {
-        return run(recipe, dryRun, Optional.empty());
+        return run(recipe, dryRun, Optional.empty(), RunContext.start(ToolVersion.current()));
     }
 
     /** Runs the recipe; model code, as the source or given beside a database, adds its declarations. */
     RunReport run(Recipe recipe, boolean dryRun, Optional<CodeEvidenceOption> code) {
-        RunContext run = RunContext.start(ToolVersion.current());
+        return run(recipe, dryRun, code, RunContext.start(ToolVersion.current()));
+    }
+
+    /** One run under a given id: {@code tacit serve} uses the id the catalog chose (a DataHub execution request's). */
+    RunReport run(Recipe recipe, boolean dryRun, RunContext run) {
+        return run(recipe, dryRun, Optional.empty(), run);
+    }
+
+    RunReport run(Recipe recipe, boolean dryRun, Optional<CodeEvidenceOption> code, RunContext run) {
         ConsoleProgress progress = new ConsoleProgress(environment.err(), environment.terminal(), redactor);
         progress.note("run " + run.runId() + " (tacit " + run.toolVersion() + ")");
         List<Publisher<?>> publishers = new ArrayList<>();

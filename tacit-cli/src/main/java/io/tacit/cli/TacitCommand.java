@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = TacitVersion.class,
         description = "Finds the relationships between tables that no database declares, with confidence and evidence, "
                 + "and publishes them to data catalogs.",
-        subcommands = {DiscoverCommand.class, ValidateCommand.class, DemoCommand.class, ReportCommand.class,
-                EvaluateCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {DiscoverCommand.class, ServeCommand.class, ValidateCommand.class, DemoCommand.class,
+                ReportCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class})
 public final class TacitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

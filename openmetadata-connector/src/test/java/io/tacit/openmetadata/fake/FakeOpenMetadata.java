@@ -63,6 +63,8 @@ public final class FakeOpenMetadata implements AutoCloseable {
     private final Map<String, ObjectNode> pipelines = new LinkedHashMap<>();
     private final Map<String, Map<String, ObjectNode>> pipelineStatuses = new LinkedHashMap<>();
     private final Map<String, ObjectNode> profiles = new LinkedHashMap<>();
+    private final Map<String, String> runLogs = new LinkedHashMap<>();
+    private volatile boolean logsAccepted;
 
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<String> writes = new CopyOnWriteArrayList<>();
@@ -480,7 +482,7 @@ public final class FakeOpenMetadata implements AutoCloseable {
                     return found(services.get(path.get(3)), "databaseService", path.get(3));
                 }
                 if (path.get(1).equals("ingestionPipelines")) {
-                    return pipelines(method, path, body);
+                    return pipelines(method, path, body, query);
                 }
             }
             case "databases" -> {
@@ -846,7 +848,7 @@ public final class FakeOpenMetadata implements AutoCloseable {
         throw new BadRequest(404, "no such lineage endpoint");
     }
 
-    private MockResponse pipelines(String method, List<String> path, JsonNode body) {
+    private MockResponse pipelines(String method, List<String> path, JsonNode body, Map<String, String> query) {
         if (method.equals("PUT") && path.size() == 2) {
             check("PUT ingestion pipeline", body, "api/services/ingestionPipelines/createIngestionPipeline.json");
             String serviceId = body.path("service").path("id").asText();
@@ -856,11 +858,52 @@ public final class FakeOpenMetadata implements AutoCloseable {
             ObjectNode pipeline = entity(body.path("name").asText(), fqn);
             pipeline.setAll(((ObjectNode) body).deepCopy());
             pipeline.put("fullyQualifiedName", fqn);
+            pipeline.set("service", reference(service, "databaseService"));
             pipelines.putIfAbsent(fqn, pipeline);
             return json(200, pipelines.get(fqn));
         }
+        if (method.equals("GET") && path.size() == 2) {
+            // list: ?service=<service FQN>&pipelineType=...
+            List<JsonNode> matching = new ArrayList<>();
+            for (ObjectNode pipeline : pipelines.values()) {
+                if (query.containsKey("service")
+                        && !pipeline.path("service").path("fullyQualifiedName").asText().equals(query.get("service"))) {
+                    continue;
+                }
+                if (query.containsKey("pipelineType") && !pipeline.path("pipelineType").asText().equals(query.get("pipelineType"))) {
+                    continue;
+                }
+                matching.add(pipelineView(pipeline, query));
+            }
+            return json(200, page(matching, query));
+        }
         if (method.equals("GET") && path.size() == 4 && path.get(2).equals("name")) {
-            return found(pipelines.get(path.get(3)), "ingestionPipeline", path.get(3));
+            ObjectNode pipeline = pipelines.get(path.get(3));
+            return found(pipeline == null ? null : pipelineView(pipeline, query), "ingestionPipeline", path.get(3));
+        }
+        if (method.equals("GET") && path.size() == 4 && path.get(3).equals("pipelineStatus")) {
+            if (!query.containsKey("startTs") || !query.containsKey("endTs")) {
+                throw new BadRequest(400, "query param startTs and endTs are required");
+            }
+            long start = Long.parseLong(query.get("startTs"));
+            long end = Long.parseLong(query.get("endTs"));
+            ObjectNode answer = MAPPER.createObjectNode();
+            ArrayNode data = answer.putArray("data");
+            pipelineStatuses.getOrDefault(path.get(2), Map.of()).values().stream()
+                    .filter(status -> status.path("timestamp").asLong() >= start && status.path("timestamp").asLong() <= end)
+                    .forEach(data::add);
+            answer.putObject("paging").put("total", data.size());
+            return json(200, answer);
+        }
+        if (method.equals("POST") && path.size() == 5 && path.get(2).equals("logs")) {
+            if (!logsAccepted) {
+                throw new BadRequest(404, "HTTP 404 Not Found");
+            }
+            if (!body.isTextual()) {
+                throw violation("POST logs: body is not the log text");
+            }
+            runLogs.merge(path.get(3) + "/" + path.get(4), body.asText(), String::concat);
+            return json(200, MAPPER.createObjectNode());
         }
         if (method.equals("PUT") && path.size() == 4 && path.get(3).equals("pipelineStatus")) {
             if (!pipelines.containsKey(path.get(2))) {
@@ -877,6 +920,85 @@ public final class FakeOpenMetadata implements AutoCloseable {
             return json(200, pipelines.get(path.get(2)));
         }
         throw new BadRequest(404, "no such ingestion pipeline endpoint");
+    }
+
+    /** 1.x returns the latest status as one object under pipelineStatuses; 2.0 a list of the last five. */
+    private ObjectNode pipelineView(ObjectNode pipeline, Map<String, String> query) {
+        ObjectNode view = pipeline.deepCopy();
+        view.remove("pipelineStatuses");
+        String fields = query.getOrDefault("fields", "");
+        if (!fields.isEmpty() && !List.of(fields.split(",")).stream().allMatch(field -> Set.of("owner", "pipelineStatuses",
+                "followers").contains(field.trim()))) {
+            throw new BadRequest(400, "Invalid field name " + fields);
+        }
+        if (fields.contains("pipelineStatuses")) {
+            List<ObjectNode> statuses = new ArrayList<>(pipelineStatuses.getOrDefault(
+                    pipeline.path("fullyQualifiedName").asText(), Map.of()).values());
+            statuses.sort(java.util.Comparator.comparingLong(status -> status.path("timestamp").asLong()));
+            if (version.startsWith("2.")) {
+                ArrayNode last = view.putArray("pipelineStatuses");
+                statuses.subList(Math.max(0, statuses.size() - 5), statuses.size()).forEach(last::add);
+            } else if (!statuses.isEmpty()) {
+                view.set("pipelineStatuses", statuses.get(statuses.size() - 1));
+            }
+        }
+        return view;
+    }
+
+    // ---------------------------------------------------------------- scheduling: what a person and the source do
+
+    /** Whether POST .../logs/{fqn}/{runId} exists (newer servers); a 1.4 server answers 404. */
+    public void acceptLogs(boolean accept) {
+        logsAccepted = accept;
+    }
+
+    public Optional<String> runLog(String pipelineFqn, String runId) {
+        synchronized (lock) {
+            return Optional.ofNullable(runLogs.get(pipelineFqn + "/" + runId));
+        }
+    }
+
+    public Optional<ObjectNode> pipeline(String fqn) {
+        synchronized (lock) {
+            return Optional.ofNullable(pipelines.get(fqn)).map(ObjectNode::deepCopy);
+        }
+    }
+
+    /** A person edits the pipeline's schedule in the UI (the UI PUTs the whole pipeline with the new airflowConfig). */
+    public void editSchedule(String pipelineFqn, String cron, String timezone) {
+        synchronized (lock) {
+            ObjectNode airflow = (ObjectNode) pipelines.get(pipelineFqn).path("airflowConfig");
+            airflow.put("scheduleInterval", cron);
+            airflow.put("pipelineTimezone", timezone);
+        }
+    }
+
+    /** The database's own metadata ingestion pipeline, as the UI's "Add ingestion" creates it. */
+    public String addMetadataPipeline(String serviceName, String name) {
+        synchronized (lock) {
+            ObjectNode service = services.get(serviceName);
+            String fqn = service.path("fullyQualifiedName").asText() + "." + Fqn.quote(name);
+            ObjectNode pipeline = entity(name, fqn);
+            pipeline.put("pipelineType", "metadata");
+            pipeline.putObject("sourceConfig").putObject("config").put("type", "DatabaseMetadata");
+            pipeline.putObject("airflowConfig").put("scheduleInterval", "0 1 * * *");
+            pipeline.set("service", reference(service, "databaseService"));
+            pipelines.put(fqn, pipeline);
+            return fqn;
+        }
+    }
+
+    /** A run of a pipeline ends (as the ingestion framework reports it). */
+    public void finishRun(String pipelineFqn, String runId, String state, long startMillis, long endMillis) {
+        synchronized (lock) {
+            ObjectNode status = MAPPER.createObjectNode();
+            status.put("runId", runId);
+            status.put("pipelineState", state);
+            status.put("startDate", startMillis);
+            status.put("timestamp", startMillis);
+            status.put("endDate", endMillis);
+            pipelineStatuses.computeIfAbsent(pipelineFqn, key -> new LinkedHashMap<>()).put(runId, status);
+        }
     }
 
     // ---------------------------------------------------------------- helpers
