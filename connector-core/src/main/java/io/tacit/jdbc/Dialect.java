@@ -121,6 +121,14 @@ public interface Dialect {
         throw new UnsupportedOperationException(name() + " cannot list schemas");
     }
 
+    /**
+     * The schemas read when the user names none, out of {@code available} ({@link #schemas}): all of them by
+     * default. A dialect whose URL names a scope narrower than what the session can see overrides it.
+     */
+    default List<String> defaultSchemas(Connection connection, List<String> available) throws SQLException {
+        return available;
+    }
+
     /** Reads tables, columns, keys and declared foreign keys of the given schemas with a few catalog queries. */
     default SchemaContents readSchema(Connection connection, List<String> schemas, SchemaFilter filter,
             ProgressListener progress) throws SQLException {

@@ -145,7 +145,7 @@ public final class JdbcSource implements Source {
             List<String> available = dialect.schemas(connection);
             List<String> schemas = filter.schemas();
             if (schemas.isEmpty()) {
-                schemas = available;
+                schemas = dialect.defaultSchemas(connection, available);
             } else {
                 checkSchemasExist(schemas, available);
             }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which schemas and tables a run reads. Schemas are named exactly (empty: every schema the user may see,
- * system schemas excluded); tables are matched by glob patterns ({@code *}, {@code ?}) against
+ * Which schemas and tables a run reads. Schemas are named exactly (empty: the dialect's default, every schema
+ * the user may see with system schemas excluded, or on MariaDB/MySQL the database the URL names); tables are matched by glob patterns ({@code *}, {@code ?}) against
  * {@code schema.table} or the bare table name.
  */
 public record SchemaFilter(List<String> schemas, List<String> includeTables, List<String> excludeTables) {

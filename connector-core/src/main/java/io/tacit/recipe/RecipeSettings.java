@@ -16,7 +16,8 @@ public final class RecipeSettings {
     public static final Setting IGNORE_DECLARED = Setting.optional("ignoreDeclared", SettingType.BOOLEAN, "false",
             "Hide the database's declared foreign keys from inference and the report (how benchmarks are run).");
     public static final Setting SCHEMAS = Setting.optional("schemas", SettingType.LIST, null,
-            "Schemas (PostgreSQL schemas, MariaDB databases) to read; every schema the user may see when empty.");
+            "Schemas (PostgreSQL schemas, MariaDB databases) to read; when empty, every schema the user may see"
+                    + " (MariaDB/MySQL: the database in the URL, or every database when the URL names none).");
     public static final Setting INCLUDE_TABLES = Setting.optional("includeTables", SettingType.LIST, null,
             "Only tables matching one of these globs (* and ?) against schema.table or the bare table name.");
     public static final Setting EXCLUDE_TABLES = Setting.optional("excludeTables", SettingType.LIST, null,

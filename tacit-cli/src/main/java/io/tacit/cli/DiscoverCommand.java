@@ -44,7 +44,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
     String passwordEnv;
 
-    @Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema to read (repeatable); default: all.")
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema to read (repeatable; MariaDB: database); default: every schema the user can see,"
+            + " on MariaDB/MySQL the database in the URL when it names one.")
     List<String> schemas;
 
     @Option(names = "--level", paramLabel = "LEVEL", description = "metadata, engine, sample or full (default: sample).")

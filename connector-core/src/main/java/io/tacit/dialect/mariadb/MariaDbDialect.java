@@ -134,6 +134,20 @@ public class MariaDbDialect extends BaseDialect {
         return readOnly.map(value -> value.equals("1")).orElse(false);
     }
 
+    /**
+     * The database the URL names, as the database is the scope on PostgreSQL: a server holds unrelated
+     * databases, and reading them together proposes edges between them. When the URL names none, or names a
+     * system database ({@code mysql}, which is not read), every database the user can see.
+     */
+    @Override
+    public List<String> defaultSchemas(Connection connection, List<String> available) throws SQLException {
+        Optional<String> database = queryString(connection, sql("url_database.sql"));
+        if (database.isPresent() && available.contains(database.get())) {
+            return List.of(database.get());
+        }
+        return available;
+    }
+
     @Override
     public SchemaContents readSchema(Connection connection, List<String> schemas, SchemaFilter filter, ProgressListener progress)
             throws SQLException {
