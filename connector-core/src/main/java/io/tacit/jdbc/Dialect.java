@@ -2,6 +2,7 @@ package io.tacit.jdbc;
 
 import io.tacit.jdbc.stats.BulkScan;
 import io.tacit.jdbc.stats.EngineStatistics;
+import io.tacit.model.ColumnSet;
 import io.tacit.model.SchemaFilter;
 import io.tacit.model.TableName;
 import io.tacit.model.TypeFamily;
@@ -205,5 +206,21 @@ public interface Dialect {
     /** Whether the two sides of a comparison have types the database will not compare as they are. */
     default boolean isTypeMismatch(SQLException e) {
         return false;
+    }
+
+    // Migrations tacit writes for people to review (tacit gap --migration); tacit never runs them.
+
+    /** Longest identifier (a constraint name) the database keeps whole, in UTF-8 bytes. */
+    default int maxIdentifierBytes() {
+        return 64;
+    }
+
+    /** The statement, with a comment saying what running it costs, that would add a foreign key constraint. */
+    default String addForeignKey(String constraintName, ColumnSet from, ColumnSet to) {
+        return "-- checks every existing row while it runs: an orphan row makes it fail\n"
+                + "ALTER TABLE " + quote(from.table()) + " ADD CONSTRAINT " + quoteIdentifier(constraintName)
+                + " FOREIGN KEY (" + String.join(", ", from.columns().stream().map(this::quoteIdentifier).toList())
+                + ") REFERENCES " + quote(to.table()) + " ("
+                + String.join(", ", to.columns().stream().map(this::quoteIdentifier).toList()) + ");\n";
     }
 }

@@ -50,7 +50,7 @@ public final class MarkdownReport {
      * Text from the database as literal Markdown: no raw HTML (entities instead), no link, image, emphasis or
      * code syntax, no cell or line break (a line break becomes a space, other control characters are shown).
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         String line = ConsoleText.escape(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
         StringBuilder out = new StringBuilder(line.length() + 16);
         for (int i = 0; i < line.length(); i++) {

@@ -14,14 +14,12 @@ import io.tacit.model.RunContext;
 import io.tacit.model.SchemaSnapshot;
 import io.tacit.model.Statistics;
 import io.tacit.model.StatisticsLevel;
-import io.tacit.model.Table;
 import io.tacit.spi.Inference;
 import io.tacit.spi.ProgressListener;
 import io.tacit.spi.ValueProbe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,54 +113,11 @@ public final class OrmEvidence implements Inference {
 
     private Optional<ColumnSet> columns(SchemaSnapshot snapshot, ModelEdge edge, String tableName,
             List<String> columnNames) {
-        Optional<String> schema = code.table(tableName).flatMap(ModelTable::schema);
-        Optional<Table> table = match(snapshot.tables(), schema, tableName);
-        if (table.isEmpty()) {
-            missing.add("code declares " + edge.key() + " at " + edge.location() + " but " + snapshot.source()
-                    + " has no table " + tableName);
-            return Optional.empty();
-        }
-        List<String> matched = new ArrayList<>();
-        for (String columnName : columnNames) {
-            Optional<String> column = matchName(table.get().columns().stream().map(c -> c.name()).toList(),
-                    columnName);
-            if (column.isEmpty()) {
-                missing.add("code declares " + edge.key() + " at " + edge.location() + " but " + table.get().name()
-                        + " has no column " + columnName);
-                return Optional.empty();
-            }
-            matched.add(column.get());
-        }
-        return Optional.of(new ColumnSet(table.get().name(), matched));
-    }
-
-    private static Optional<Table> match(List<Table> tables, Optional<String> schema, String name) {
-        List<Table> candidates = tables.stream()
-                .filter(table -> schema.isEmpty() || table.name().schema().equalsIgnoreCase(schema.get())).toList();
-        Optional<String> matched = matchName(candidates.stream().map(table -> table.name().table()).distinct()
-                .toList(), name);
-        if (matched.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Table> found = candidates.stream().filter(table -> table.name().table().equals(matched.get())).toList();
-        // the same name in two schemas and no schema in the code: which one is meant cannot be told
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        return CodeMatch.columns(code, snapshot, edge, tableName, columnNames, missing);
     }
 
     /** The one name of {@code names} that is {@code wanted}: exactly, else ignoring case, else underscores too. */
     static Optional<String> matchName(List<String> names, String wanted) {
-        if (names.contains(wanted)) {
-            return Optional.of(wanted);
-        }
-        List<String> byCase = names.stream().filter(name -> name.equalsIgnoreCase(wanted)).toList();
-        if (byCase.size() == 1) {
-            return Optional.of(byCase.get(0));
-        }
-        List<String> loose = names.stream().filter(name -> loose(name).equals(loose(wanted))).toList();
-        return loose.size() == 1 ? Optional.of(loose.get(0)) : Optional.empty();
-    }
-
-    private static String loose(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
+        return CodeMatch.name(names, wanted);
     }
 }

@@ -166,7 +166,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     /** The code to merge into a database's discovery: only when both are given. */
-    private Optional<CodeEvidenceOption> codeEvidence() {
+    Optional<CodeEvidenceOption> codeEvidence() {
         if (code == null || (recipe == null && jdbcUrl == null)) {
             return Optional.empty();
         }
