@@ -20,7 +20,7 @@ public final class DbtPublisherFactory implements PublisherFactory {
     @Override
     public List<Setting> settings() {
         return List.of(
-                Setting.required("path", SettingType.STRING, "The dbt schema file (for example models/tacit.yml); "
+                Setting.required("path", SettingType.STRING, "The dbt schema file (for example models/sources.yml); "
                         + "merged with what it holds, created with its folders when missing."),
                 Setting.optional("minConfidence", SettingType.DOUBLE, null, "Inferred edges below this confidence "
                         + "get no test; when unset, every edge the run reports (the run's own threshold chose them)."),
