@@ -143,6 +143,38 @@ class DbtExportTest {
     }
 
     @Test
+    void aColumnKeepsItsTestsKeyAndATestInTheArgumentsFormCountsAsTheSame() throws IOException {
+        Path target = Files.writeString(folder.resolve("schema.yml"), """
+                version: 2
+                sources:
+                  - name: public
+                    tables:
+                      - name: orders
+                        columns:
+                          - name: customer_id
+                            tests:
+                              - relationships:
+                                  arguments:
+                                    to: source("public", "customers")
+                                    field: id
+                      - name: refunds
+                        columns:
+                          - name: order_id
+                            tests: [not_null]
+                """);
+        JsonNode tables = named(YAML.readTree(export(target, OptionalDouble.of(0.8), DbtSchemaFile.Layout.SOURCES,
+                false)).path("sources"), "public").path("tables");
+        JsonNode customerId = named(named(tables, "orders").path("columns"), "customer_id");
+        assertThat(customerId.path("tests")).hasSize(1);
+        assertThat(customerId.has("data_tests")).isFalse();
+        JsonNode orderId = named(named(tables, "refunds").path("columns"), "order_id");
+        assertThat(orderId.has("data_tests")).isFalse();
+        assertThat(orderId.path("tests")).hasSize(2);
+        assertThat(orderId.path("tests").get(1).path("relationships").path("to").asText())
+                .isEqualTo("source('public', 'orders')");
+    }
+
+    @Test
     void aReRunGivesTheIdenticalFile() throws IOException {
         Path target = Files.writeString(folder.resolve("schema.yml"), HAND_WRITTEN);
         String first = export(target, OptionalDouble.empty(), DbtSchemaFile.Layout.SOURCES, false);
