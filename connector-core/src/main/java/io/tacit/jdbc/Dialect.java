@@ -215,12 +215,11 @@ public interface Dialect {
         return 64;
     }
 
-    /** The statement, with a comment saying what running it costs, that would add a foreign key constraint. */
-    default String addForeignKey(String constraintName, ColumnSet from, ColumnSet to) {
-        return "-- checks every existing row while it runs: an orphan row makes it fail\n"
-                + "ALTER TABLE " + quote(from.table()) + " ADD CONSTRAINT " + quoteIdentifier(constraintName)
-                + " FOREIGN KEY (" + String.join(", ", from.columns().stream().map(this::quoteIdentifier).toList())
-                + ") REFERENCES " + quote(to.table()) + " ("
-                + String.join(", ", to.columns().stream().map(this::quoteIdentifier).toList()) + ");\n";
+    /**
+     * Whether a foreign key can be added without checking the rows already there (PostgreSQL's {@code NOT VALID}),
+     * so that a migration adding it takes only a brief lock and the check of existing rows is a later, separate step.
+     */
+    default boolean addsUncheckedForeignKeys() {
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,11 @@ import io.tacit.model.RunWarning;
 import io.tacit.model.StatisticsOrigin;
 import io.tacit.model.Table;
 import io.tacit.model.TableName;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +53,42 @@ public final class JsonReport {
         catch (JsonProcessingException e) {
             throw TacitException.internal("cannot write the JSON report", e);
         }
+    }
+
+    /**
+     * Reads a JSON report that tacit wrote (format version {@value #FORMAT_VERSION}): the one reader of the format,
+     * used by every command that starts from a report ({@code tacit report --from}, {@code tacit export dbt}).
+     *
+     * @throws TacitException (a configuration error) when the file is missing, not JSON, not a report, or of
+     *     another format version
+     */
+    public static ObjectNode read(Path file) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        catch (NoSuchFileException e) {
+            throw TacitException.config("the JSON report " + file + " does not exist", "give the file tacit discover "
+                    + "--format json --out FILE (or a json sink) wrote");
+        }
+        catch (JsonProcessingException e) {
+            throw TacitException.config("the JSON report " + file + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), "give a report tacit wrote");
+        }
+        catch (IOException e) {
+            throw TacitException.config("cannot read the JSON report " + file + ": " + e.getMessage(), "check the path");
+        }
+        if (!(tree instanceof ObjectNode report) || !report.path("relationships").isArray()
+                || !report.path("tables").isArray()) {
+            throw TacitException.config(file + " is not a tacit JSON report (no relationships and tables)",
+                    "give a report tacit discover --format json wrote");
+        }
+        int version = report.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw TacitException.config(file + " is a JSON report of format version " + report.path("formatVersion")
+                    + "; this tacit reads version " + FORMAT_VERSION, "write the report again with this tacit");
+        }
+        return report;
     }
 
     public static ObjectNode tree(InferenceResult result) {

@@ -1,5 +1,7 @@
 package io.tacit.orm;
 
+import io.tacit.model.ColumnSet;
+
 import static java.util.Objects.requireNonNull;
 
 import io.tacit.jdbc.Dialect;
@@ -38,9 +40,29 @@ public final class GapMigration {
             if (edge.orphanRows().isPresent()) {
                 sql.append(", ").append(edge.orphanRows().getAsLong()).append(" orphan rows");
             }
-            sql.append('\n').append(dialect.addForeignKey(name, edge.from(), edge.to()));
+            sql.append('\n').append(addForeignKey(name, edge.from(), edge.to()));
         }
         return sql.toString();
+    }
+
+    /**
+     * The statement that would add the constraint, with a comment saying what running it costs. Where the database
+     * can add a foreign key without checking the rows already there, it does so (a brief lock), and the comment
+     * names the separate step that checks them.
+     */
+    private String addForeignKey(String name, ColumnSet from, ColumnSet to) {
+        String table = dialect.quote(from.table());
+        String constraint = dialect.quoteIdentifier(name);
+        String statement = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint
+                + " FOREIGN KEY (" + String.join(", ", from.columns().stream().map(dialect::quoteIdentifier).toList())
+                + ") REFERENCES " + dialect.quote(to.table()) + " ("
+                + String.join(", ", to.columns().stream().map(dialect::quoteIdentifier).toList()) + ")";
+        if (dialect.addsUncheckedForeignKeys()) {
+            return "-- NOT VALID: checks new and changed rows only, under a brief lock; existing rows are checked by a\n"
+                    + "-- separate step, ALTER TABLE " + table + " VALIDATE CONSTRAINT " + constraint + ";\n"
+                    + statement + " NOT VALID;\n";
+        }
+        return "-- checks every existing row while it runs: an orphan row makes it fail\n" + statement + ";\n";
     }
 
     /** A constraint name no other constraint of the migration or the database has, short enough to keep. */

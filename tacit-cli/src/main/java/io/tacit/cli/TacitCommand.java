@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
         description = "Finds the relationships between tables that no database declares, with confidence and evidence, "
                 + "and publishes them to data catalogs.",
         subcommands = {DiscoverCommand.class, ServeCommand.class, ValidateCommand.class, DemoCommand.class,
-                ReportCommand.class, GapCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class})
+                ReportCommand.class, ExportCommand.class, GapCommand.class, EvaluateCommand.class, TrainCommand.class,
+                BenchCommand.class})
 public final class TacitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,7 @@ class TacitCliTest {
 
     @Test
     void helpAndVersionOnEveryCommand() {
-        for (String[] command : new String[][] {{}, {"discover"}, {"validate"}, {"demo"}, {"evaluate"}, {"bench"}, {"bench", "scale"}, {"bench", "read"}, {"bench", "profile"}}) {
+        for (String[] command : new String[][] {{}, {"discover"}, {"validate"}, {"demo"}, {"evaluate"}, {"bench"}, {"bench", "scale"}, {"bench", "read"}, {"bench", "profile"}, {"export"}, {"export", "dbt"}}) {
             CliRun help = CliRun.of(concat(command, "--help"));
             assertThat(help.exitCode()).as(help.toString()).isZero();
             assertThat(help.out()).startsWith("Usage: tacit");

@@ -343,14 +343,7 @@ public class PostgresDialect extends BaseDialect {
 
     /** NOT VALID: new rows are checked at once, existing ones only by a later VALIDATE CONSTRAINT. */
     @Override
-    public String addForeignKey(String constraintName, io.tacit.model.ColumnSet from, io.tacit.model.ColumnSet to) {
-        String columns = String.join(", ", from.columns().stream().map(this::quoteIdentifier).toList());
-        String referenced = String.join(", ", to.columns().stream().map(this::quoteIdentifier).toList());
-        return "-- NOT VALID: checks new and changed rows only, under a brief lock; existing rows are checked by a\n"
-                + "-- separate step, ALTER TABLE " + quote(from.table()) + " VALIDATE CONSTRAINT "
-                + quoteIdentifier(constraintName) + ";\n"
-                + "ALTER TABLE " + quote(from.table()) + " ADD CONSTRAINT " + quoteIdentifier(constraintName)
-                + " FOREIGN KEY (" + columns + ") REFERENCES " + quote(to.table()) + " (" + referenced
-                + ") NOT VALID;\n";
+    public boolean addsUncheckedForeignKeys() {
+        return true;
     }
 }

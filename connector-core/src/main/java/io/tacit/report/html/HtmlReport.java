@@ -13,8 +13,6 @@ import io.tacit.report.JsonReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,32 +66,7 @@ public final class HtmlReport {
 
     /** Reads a JSON report that tacit wrote (format version 1) and renders it. */
     public static String renderJsonReport(Path file) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        }
-        catch (NoSuchFileException e) {
-            throw TacitException.config("the JSON report " + file + " does not exist", "give the file tacit discover "
-                    + "--format json --out FILE (or a json sink) wrote");
-        }
-        catch (JsonProcessingException e) {
-            throw TacitException.config("the JSON report " + file + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), "give a report tacit wrote");
-        }
-        catch (IOException e) {
-            throw TacitException.config("cannot read the JSON report " + file + ": " + e.getMessage(), "check the path");
-        }
-        if (!(tree instanceof ObjectNode report) || !report.path("relationships").isArray()
-                || !report.path("tables").isArray()) {
-            throw TacitException.config(file + " is not a tacit JSON report (no relationships and tables)",
-                    "give a report tacit discover --format json wrote");
-        }
-        int version = report.path("formatVersion").asInt(-1);
-        if (version != JsonReport.FORMAT_VERSION) {
-            throw TacitException.config(file + " is a JSON report of format version " + report.path("formatVersion")
-                    + "; this tacit reads version " + JsonReport.FORMAT_VERSION, "write the report again with this tacit");
-        }
-        return render(report);
+        return render(JsonReport.read(file));
     }
 
     /** Renders a JSON report tree; tables without a {@code columns} list get the columns their edges name. */
