@@ -1,10 +1,9 @@
 package io.tacit.orm;
 
-import io.tacit.model.ColumnSet;
-
 import static java.util.Objects.requireNonNull;
 
 import io.tacit.jdbc.Dialect;
+import io.tacit.model.ColumnSet;
 import io.tacit.report.ConsoleText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
