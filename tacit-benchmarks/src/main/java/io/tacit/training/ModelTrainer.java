@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -245,7 +247,29 @@ public final class ModelTrainer {
                 scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).count(),
                 scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
                 pooled.precision(), error, published == 0 ? 0 : publishedError / published));
+        Set<String> generated = new TreeSet<>();
+        datasets.stream().filter(BenchmarkDataset::generated).forEach(dataset -> generated.add(dataset.name()));
+        for (StatisticsLevel level : List.of(StatisticsLevel.METADATA, StatisticsLevel.FULL)) {
+            for (boolean group : new boolean[] {false, true}) {
+                List<Score> members = scores.stream()
+                        .filter(score -> score.level() == level && generated.contains(score.dataset()) == group).toList();
+                if (!members.isEmpty()) {
+                    out.append(groupLine(level.label() + (group ? ", generated data" : ", data shipped or none"), members));
+                }
+            }
+            List<Score> all = scores.stream().filter(score -> score.level() == level).toList();
+            out.append(groupLine(level.label() + ", all", all));
+        }
         return out.toString();
+    }
+
+    /** Mean, worst and pooled figures of a group of held-out scores. */
+    static String groupLine(String group, List<Score> scores) {
+        Score worst = scores.stream().min(java.util.Comparator.comparingDouble(Score::f1).thenComparing(Score::dataset)).orElseThrow();
+        Metrics pooled = Metrics.pooled(scores.stream().map(Score::metrics).toList());
+        return String.format(Locale.ROOT, "%s (%d datasets): mean F1 %.3f, worst %.3f (%s); pooled precision %.3f, recall %.3f%n",
+                group, scores.size(), scores.stream().mapToDouble(Score::f1).average().orElse(0), worst.f1(),
+                worst.dataset(), pooled.precision(), pooled.recall());
     }
 
     /** The held-out errors of one dataset: missed truth edges with their best candidate, false positives. */
@@ -320,8 +344,15 @@ public final class ModelTrainer {
         return dataset.hasData() ? List.of(StatisticsLevel.METADATA, StatisticsLevel.FULL) : List.of(StatisticsLevel.METADATA);
     }
 
-    /** Training examples of one dataset at one level: every candidate, as if probed when there is data. */
+    /**
+     * Training examples of one dataset at one level: every candidate, as if probed when there is data. They do not
+     * depend on the model, so each dataset builds them once however many models the nested figures train.
+     */
     static List<LogisticRegression.Example> examples(BenchmarkDataset dataset, StatisticsLevel level) {
+        return dataset.examples(level, () -> buildExamples(dataset, level));
+    }
+
+    private static List<LogisticRegression.Example> buildExamples(BenchmarkDataset dataset, StatisticsLevel level) {
         SchemaSnapshot snapshot = dataset.snapshot(level);
         Statistics statistics = dataset.statistics(level);
         NameIndex index = new NameIndex(snapshot, statistics);
