@@ -84,7 +84,12 @@ public final class ModelTrainer {
             // values the database generates (sequence, identity) are the table's own ids, not copies of another's
             Map.entry("key-shape.generated", -3.0),
             Map.entry("type-compatibility.cross_family", -0.5),
-            Map.entry("rivals.log_others", -0.5));
+            Map.entry("rivals.log_others", -0.5),
+            // flags, counts and sort orders hold small integers that any dense 1..N id range contains
+            Map.entry("measure-column.name", -1.0),
+            Map.entry("measure-column.boolean_domain", -1.5),
+            Map.entry("measure-column.few_values", -1.0),
+            Map.entry("measure-column.zero_default", -0.5));
     static final int ITERATIONS = 30;
     static final double THRESHOLD = InferenceSettings.DEFAULTS.minConfidence();
     private static final RunContext RUN = new RunContext(new RunId("tacit-training"), "training", Instant.EPOCH);
