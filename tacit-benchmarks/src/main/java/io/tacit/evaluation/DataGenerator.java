@@ -226,7 +226,8 @@ public final class DataGenerator {
         if (referencedBy == 0) {
             return MIN_ROWS * 2 + random.nextInt(MAX_ROWS - MIN_ROWS * 2);
         }
-        int upper = Math.max(MIN_ROWS, MAX_ROWS / (1 + referencedBy));
+        // a table many reference is an owner (hosts, users) more often than a lookup: a few hundred rows still
+        int upper = Math.max(MIN_ROWS, MAX_ROWS / (2 + referencedBy / 4));
         return 12 + random.nextInt(Math.max(1, upper - 12));
     }
 
@@ -351,6 +352,8 @@ public final class DataGenerator {
         private final List<Integer> positions;
         private final List<String[]> parents = new ArrayList<>();
         private final double orphans;
+        /** Per column of the edge, the values of the deleted parents orphan rows point at. */
+        private final List<List<String>> deleted = new ArrayList<>();
         private final double nulls;
         private final double zeros;
         private final double skew;
@@ -391,6 +394,11 @@ public final class DataGenerator {
                 }
             }
             this.orphans = random.nextDouble() * MAX_ORPHANS;
+            // the same number of deleted parents in every column: a composite orphan is one tuple
+            int count = 1 + random.nextInt(3);
+            for (int i = 0; i < positions.size(); i++) {
+                deleted.add(DataGenerator.deleted(columns, random, parents, i, count));
+            }
             boolean nullable = columns.stream().allMatch(Column::nullable);
             this.nulls = nullable ? random.nextDouble() * 0.5 : 0;
             boolean zeroDefault = columns.size() == 1 && !columns.get(0).nullable()
@@ -441,8 +449,9 @@ public final class DataGenerator {
             lastOrphan = false;
             if (roll < orphans && keptOrphans + 1 <= orphans * (keptRows + 1)) {
                 lastOrphan = true;
+                int which = random.nextInt(deleted.get(0).size());
                 for (int i = 0; i < positions.size(); i++) {
-                    row[positions.get(i)] = orphan(columns.get(i), random, parents, i);
+                    row[positions.get(i)] = deleted.get(i).get(which);
                 }
                 return;
             }
@@ -458,10 +467,15 @@ public final class DataGenerator {
         }
     }
 
-    /** A value no parent holds: past the largest integer id, or a fresh uuid or string. */
-    private static String orphan(Column column, SplittableRandom random, List<String[]> parents, int part) {
+    /**
+     * The values orphans take: one to three ids of deleted parents (past the largest integer id, or fresh uuids and
+     * strings), so orphan rows repeat a few values as rows left behind by a deleted parent do.
+     */
+    private static List<String> deleted(List<Column> columns, SplittableRandom random, List<String[]> parents, int part,
+            int count) {
+        Column column = columns.get(part);
         long largest = 0;
-        boolean numeric = true;
+        boolean numeric = !parents.isEmpty();
         for (String[] tuple : parents) {
             try {
                 largest = Math.max(largest, Long.parseLong(tuple[part]));
@@ -470,14 +484,19 @@ public final class DataGenerator {
                 break;
             }
         }
-        if (numeric) {
-            return Long.toString(largest + 1 + random.nextInt(1_000));
+        boolean uuid = column.type().family() == TypeFamily.UUID || (!parents.isEmpty() && parents.get(0)[part].length() == 36
+                && parents.get(0)[part].charAt(8) == '-');
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (numeric) {
+                values.add(Long.toString(largest + 1 + random.nextInt(50)));
+            } else if (uuid) {
+                values.add(uuid(random));
+            } else {
+                values.add("gone-" + Long.toString(random.nextLong() & 0xffffffL, 36));
+            }
         }
-        if (column.type().family() == TypeFamily.UUID || (!parents.isEmpty() && parents.get(0)[part].length() == 36
-                && parents.get(0)[part].charAt(8) == '-')) {
-            return uuid(random);
-        }
-        return "orphan-" + Long.toString(random.nextLong() & 0xffffffL, 36);
+        return values;
     }
 
     private static boolean isZero(String expression) {
