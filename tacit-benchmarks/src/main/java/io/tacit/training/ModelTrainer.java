@@ -90,6 +90,12 @@ public final class ModelTrainer {
             Map.entry("measure-column.boolean_domain", -1.5),
             Map.entry("measure-column.few_values", -1.0),
             Map.entry("measure-column.zero_default", -0.5));
+    /**
+     * Signals left out of training and scoring, for ablation: {@code -Dtacit.train.ablate=measure-column,...}. Their
+     * features are dropped from every example and from the prior, so the model gives them no weight.
+     */
+    static final Set<String> ABLATED = Set.of(System.getProperty("tacit.train.ablate", "").split(",")).stream()
+            .filter(name -> !name.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final int ITERATIONS = 30;
     static final double THRESHOLD = InferenceSettings.DEFAULTS.minConfidence();
     private static final RunContext RUN = new RunContext(new RunId("tacit-training"), "training", Instant.EPOCH);
@@ -268,6 +274,17 @@ public final class ModelTrainer {
         return out.toString();
     }
 
+    private static boolean ablated(String feature) {
+        return ABLATED.contains(feature.substring(0, Math.max(0, feature.indexOf('.'))));
+    }
+
+    /** The prior without the ablated signals' features. */
+    static Map<String, Double> prior() {
+        Map<String, Double> prior = new TreeMap<>(PRIOR);
+        prior.keySet().removeIf(ModelTrainer::ablated);
+        return prior;
+    }
+
     /** Mean, worst and pooled figures of a group of held-out scores. */
     static String groupLine(String group, List<Score> scores) {
         Score worst = scores.stream().min(java.util.Comparator.comparingDouble(Score::f1).thenComparing(Score::dataset)).orElseThrow();
@@ -291,7 +308,7 @@ public final class ModelTrainer {
                 }
             }
         }
-        LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, PRIOR);
+        LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, prior());
         ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), IsotonicCalibration.identity());
         SchemaSnapshot snapshot = heldOut.snapshot(level);
         Statistics statistics = heldOut.statistics(level);
@@ -377,6 +394,10 @@ public final class ModelTrainer {
             Optional<Containment> containment = probe.containment(candidate.from(), candidate.to(), candidate.discriminator());
             containment.ifPresent(candidate::probed);
             Map<String, Double> features = CandidateScorer.features(scorer.measure(candidate, context));
+            if (!ABLATED.isEmpty()) {
+                features = new TreeMap<>(features);
+                features.keySet().removeIf(ModelTrainer::ablated);
+            }
             examples.add(new LogisticRegression.Example(features, dataset.truth().contains(candidate.key()), weight));
         }
         return examples;
@@ -400,7 +421,7 @@ public final class ModelTrainer {
                     training.addAll(examples);
                 }
             });
-            LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, PRIOR);
+            LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, prior());
             ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), IsotonicCalibration.identity());
             for (StatisticsLevel level : levels(heldOut)) {
                 predictions.addAll(predict(heldOut, level, model));
@@ -409,7 +430,7 @@ public final class ModelTrainer {
         }
         List<LogisticRegression.Example> everything = new ArrayList<>();
         byDataset.values().forEach(everything::addAll);
-        LogisticRegression.Fit fit = LogisticRegression.fit(everything, L2, ITERATIONS, PRIOR);
+        LogisticRegression.Fit fit = LogisticRegression.fit(everything, L2, ITERATIONS, prior());
         ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), calibrate(predictions, Optional.empty(), false),
                 calibrate(predictions, Optional.empty(), true));
         return new Training(model, predictions, truthSizes, datasets.stream().map(BenchmarkDataset::name).toList());
