@@ -21,13 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The value path: a column that no name points anywhere ({@code movie_id} when there is no {@code movie} table)
- * gets candidates from its values alone, when the statistics carry values to compare (a sketch or a value list:
- * levels {@code sample} and {@code full}). Never all pairs:
+ * The value path: a column whose values lie in a key gets that key as a candidate from its values alone, when no
+ * name points there — no name at all ({@code movie_id} when there is no {@code movie} table), or names that point
+ * at keys its values do not fit ({@code templateid} beside a {@code template} table, when the values are
+ * {@code hosts} ids). Names then rank the rivals. Only when the statistics carry values to compare (a sketch or a
+ * value list: levels {@code sample} and {@code full}). Never all pairs:
  *
  * <ul>
+ *   <li>a column one of whose name targets holds its values (or cannot be compared) is explained by its name and
+ *       gets no value candidate;
  *   <li>only key-like columns with at least {@link #MIN_DISTINCT} distinct values (fewer is an enum or a flag,
- *       which a 1..N id contains by accident), that are not their own table's one-column key;
+ *       which a 1..N id contains by accident), that are not their own table's one-column key; a target may be the
+ *       column's own table (a self reference: {@code templateid} to {@code hosts.hostid});
  *   <li>targets are the tables' reference keys, grouped by type family; a target must hold at least as many
  *       distinct values and, for numbers, a range around the column's;
  *   <li>numeric targets are examined nearest range first, at most {@link #MAX_EXAMINED} per column, since the
@@ -89,11 +94,19 @@ final class ValueCandidates {
 
     /** The value candidates of one column that has no name candidate, best first. */
     List<ColumnSet> propose(Table table, Column column) {
+        return propose(table, column, List.of());
+    }
+
+    /**
+     * The value candidates of one column, best first, given the targets names proposed for it: none when one of
+     * those holds its values (or cannot be compared), so a name that fits is never second-guessed.
+     */
+    List<ColumnSet> propose(Table table, Column column, List<ColumnSet> named) {
         ColumnName name = table.columnName(column.name());
         Optional<ColumnStatistics> stats = statistics.column(name);
         if (!column.type().family().keyLike() || stats.isEmpty() || !comparable(stats.get())
                 || stats.get().distinct().isEmpty() || stats.get().distinct().get().value() < MIN_DISTINCT
-                || ownKey(table, column)) {
+                || ownKey(table, column) || explained(stats.get(), named)) {
             return List.of();
         }
         long distinct = stats.get().distinct().get().value();
@@ -109,8 +122,7 @@ final class ValueCandidates {
                 if (examined >= MAX_EXAMINED) {
                     break;
                 }
-                if (target.key().table().equals(table.name()) || target.distinct() < distinct
-                        || !covers(target, min, max)) {
+                if (target.key().equals(name) || target.distinct() < distinct || !covers(target, min, max)) {
                     continue;
                 }
                 examined++;
@@ -124,6 +136,24 @@ final class ValueCandidates {
         matches.sort(Comparator.comparingDouble(Match::containment).reversed()
                 .thenComparingLong(Match::targetDistinct).thenComparing(match -> match.key().toString()));
         return matches.stream().limit(MAX_PER_COLUMN).map(match -> ColumnSet.of(match.key())).toList();
+    }
+
+    /** Whether a name target holds the column's values, or might: one that cannot be compared counts as holding. */
+    private boolean explained(ColumnStatistics column, List<ColumnSet> named) {
+        for (ColumnSet target : named) {
+            if (!target.isSingleColumn()) {
+                return true;
+            }
+            Optional<ColumnStatistics> targetStatistics = statistics.column(target.columnNames().get(0));
+            if (targetStatistics.isEmpty() || !comparable(targetStatistics.get())) {
+                return true;
+            }
+            Optional<Containment> containment = ValueOverlap.containment(column, targetStatistics.get());
+            if (containment.isEmpty() || !containment.get().hasValues() || containment.get().ratio() >= MIN_CONTAINMENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Numbers must lie inside the target's range; other values are left to the containment estimate. */
