@@ -76,6 +76,42 @@ public final class DataGenerator {
         public List<String> column(ColumnName column) {
             return values.getOrDefault(column, List.of());
         }
+
+        /**
+         * Writes one CSV per table into {@code folder} as the shared benchmarks ship them ({@code table.csv}, or
+         * {@code schema.table.csv} outside {@code public}): a header, every value quoted, NULL an empty unquoted
+         * field — what {@code COPY ... (FORMAT csv, HEADER)} and the trainer read.
+         */
+        public void writeCsv(SchemaSnapshot snapshot, java.nio.file.Path folder) {
+            requireNonNull(folder, "folder is null");
+            for (Table table : snapshot.tables()) {
+                Long count = rows.get(table.name());
+                if (count == null) {
+                    continue;
+                }
+                StringBuilder out = new StringBuilder();
+                List<List<String>> columns = new ArrayList<>();
+                for (Column column : table.columns()) {
+                    out.append(columns.isEmpty() ? "" : ",").append(quoted(column.name()));
+                    columns.add(column(table.columnName(column.name())));
+                }
+                out.append('\n');
+                for (int row = 0; row < count; row++) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        String value = columns.get(i).get(row);
+                        out.append(i == 0 ? "" : ",").append(value == null ? "" : quoted(value));
+                    }
+                    out.append('\n');
+                }
+                String file = table.name().schema().equals("public") ? table.name().table() + ".csv"
+                        : table.name().schema() + "." + table.name().table() + ".csv";
+                io.tacit.output.AtomicFile.write(folder.resolve(file), out.toString());
+            }
+        }
+
+        private static String quoted(String value) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
     }
 
     /** One reference to fill: the child's columns take the parent's key tuples. */
