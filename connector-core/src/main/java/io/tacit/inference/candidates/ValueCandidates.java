@@ -33,7 +33,7 @@ import java.util.Optional;
  *   <li>only key-like columns with at least {@link #MIN_DISTINCT} distinct values (fewer is an enum or a flag,
  *       which a 1..N id contains by accident), that are not their own table's one-column key; a target may be the
  *       column's own table (a self reference: {@code templateid} to {@code hosts.hostid});
- *   <li>targets are the tables' reference keys, grouped by type family; a target must hold at least as many
+ *   <li>targets are the tables' one-column keys (primary or unique), grouped by type family; a target must hold at least as many
  *       distinct values and, for numbers, a range around the column's;
  *   <li>numeric targets are examined nearest range first, at most {@link #MAX_EXAMINED} per column, since the
  *       dense 1..N ids of every table contain any small integer column;
@@ -67,18 +67,22 @@ final class ValueCandidates {
         this.index = requireNonNull(index, "index is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
         for (TableFacts facts : index.allFacts().values()) {
-            if (!NameIndex.isTargetTable(facts.table()) || facts.target().isEmpty()) {
+            if (!NameIndex.isTargetTable(facts.table())) {
                 continue;
             }
-            Optional<Column> key = facts.targetColumn();
-            ColumnName name = facts.table().columnName(facts.target().get());
-            Optional<ColumnStatistics> stats = statistics.column(name);
-            if (key.isEmpty() || stats.isEmpty() || !comparable(stats.get()) || stats.get().distinct().isEmpty()) {
-                continue;
+            // every one-column key, not only the one names point at: account.id is unique beside the key accno
+            for (String keyColumn : facts.singleKeys()) {
+                Optional<Column> key = facts.table().column(keyColumn);
+                ColumnName name = facts.table().columnName(keyColumn);
+                Optional<ColumnStatistics> stats = statistics.column(name);
+                if (key.isEmpty() || !key.get().type().family().keyLike() || stats.isEmpty() || !comparable(stats.get())
+                        || stats.get().distinct().isEmpty()) {
+                    continue;
+                }
+                targets.computeIfAbsent(key.get().type().family(), ignored -> new ArrayList<>())
+                        .add(new Target(name, stats.get(), stats.get().distinct().get().value(),
+                                number(stats.get().min()), number(stats.get().max())));
             }
-            targets.computeIfAbsent(key.get().type().family(), ignored -> new ArrayList<>())
-                    .add(new Target(name, stats.get(), stats.get().distinct().get().value(),
-                            number(stats.get().min()), number(stats.get().max())));
         }
         for (List<Target> family : targets.values()) {
             // nearest range first: the smallest maximum that still covers a column's values comes first
@@ -167,9 +171,9 @@ final class ValueCandidates {
         return target.min().get().compareTo(min.get()) <= 0 && target.max().get().compareTo(max.get()) >= 0;
     }
 
-    /** A table's own one-column key holds its own ids; the value path does not guess what they copy. */
+    /** A table's own one-column keys hold its own ids; the value path does not guess what they copy. */
     private static boolean ownKey(Table table, Column column) {
-        return table.primaryKey().map(key -> key.columns().equals(List.of(column.name()))).orElse(false);
+        return table.isDeclaredUnique(List.of(column.name()));
     }
 
     private static boolean comparable(ColumnStatistics statistics) {

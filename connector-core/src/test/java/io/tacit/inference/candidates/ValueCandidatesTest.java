@@ -135,4 +135,28 @@ class ValueCandidatesTest {
         // the key itself is no reference to itself
         assertThat(candidates.keySet()).noneMatch(key -> key.startsWith("public.node(id)"));
     }
+
+    @Test
+    void everyOneColumnKeyIsATargetNotOnlyThePrimaryKey() {
+        // ledgersmb: account's primary key is the text accno, its integer id is unique and is what others hold
+        TestSchemas schema = new TestSchemas();
+        schema.table("account").column("accno", TestSchemas.TEXT).column("id", TestSchemas.INT).primaryKey("accno").unique("id");
+        schema.table("checkpoint").id("checkpoint_id").column("account_ref", TestSchemas.INT);
+        List<Object> accounts = new ArrayList<>();
+        for (int id = 1; id <= 80; id++) {
+            accounts.add("A" + (1000 + id));
+            accounts.add(id);
+        }
+        schema.rows("account", "accno,id", accounts.toArray());
+        List<Object> checkpoints = new ArrayList<>();
+        for (int id = 1; id <= 200; id++) {
+            checkpoints.add(1000 + id);
+            checkpoints.add(1 + id % 37);
+        }
+        schema.rows("checkpoint", "checkpoint_id,account_ref", checkpoints.toArray());
+        Map<String, Candidate> candidates = generate(schema, schema.statistics());
+        assertThat(candidates).containsKey("public.checkpoint(account_ref)->public.account(id)");
+        // a unique column is its own table's ids: not guessed to copy another's
+        assertThat(candidates.keySet()).noneMatch(key -> key.startsWith("public.account(id)"));
+    }
 }
