@@ -141,6 +141,33 @@ class DataGeneratorTest {
                 .mapToLong(Long::parseLong).min().orElseThrow()).isGreaterThan(1_000_000_000L);
     }
 
+    @Test
+    void fillsEverySharedSchemaOnlyBenchmarkWithItsEdgesHolding() throws java.io.IOException {
+        Path root = Path.of(System.getProperty("tacit.benchmarks", "../shared/benchmarks"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(root), "no shared benchmarks at " + root);
+        List<Path> folders;
+        try (var list = java.nio.file.Files.list(root)) {
+            folders = list.filter(folder -> java.nio.file.Files.exists(folder.resolve("truth.csv"))
+                    && !java.nio.file.Files.isDirectory(folder.resolve("data"))).sorted().toList();
+        }
+        assertThat(folders).isNotEmpty();
+        for (Path folder : folders) {
+            SchemaSnapshot snapshot = PgDumpSchemaReader.read("test", java.nio.file.Files.readString(folder.resolve("schema.sql")), Map.of());
+            List<TruthEdge> edges = TruthSet.load(folder.resolve("truth.csv"), java.util.Optional.empty()).edges();
+            GeneratedData data = DataGenerator.generate(snapshot, edges, DataGenerator.seedOf(folder.getFileName().toString()));
+            assertThat(data.rows()).as(folder.toString()).hasSize(snapshot.tables().size());
+            assertThat(data.rows().values()).as(folder.toString()).allMatch(rows -> rows > 0);
+            // a column in two edges takes its values from one of them: most edges hold, not every one
+            long holding = edges.stream().filter(edge -> {
+                Set<List<String>> parents = new HashSet<>(tuples(data, edge.to()));
+                List<List<String>> children = tuples(data, edge.from()).stream()
+                        .filter(tuple -> !tuple.contains(null) && !tuple.equals(List.of("0"))).toList();
+                return children.isEmpty() || children.stream().filter(parents::contains).count() >= 0.98 * children.size();
+            }).count();
+            assertThat((double) holding / edges.size()).as(folder.toString()).isGreaterThanOrEqualTo(0.9);
+        }
+    }
+
     private static TruthEdge edge(String from, String fromColumns, String to, String toColumns) {
         return new TruthEdge(new ColumnSet(TableName.of("public", from), List.of(fromColumns.split("\\+"))),
                 new ColumnSet(TableName.of("public", to), List.of(toColumns.split("\\+"))), Path.of("truth.csv"), 2);
