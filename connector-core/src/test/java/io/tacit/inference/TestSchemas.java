@@ -139,6 +139,12 @@ public final class TestSchemas {
             return this;
         }
 
+        /** A NOT NULL column with a default expression ({@code DEFAULT 0}). */
+        public TableBuilder defaulted(String column, DataType type, String defaultValue) {
+            columns.add(new Column(column, columns.size() + 1, type, false, Optional.of(defaultValue), Optional.empty()));
+            return this;
+        }
+
         /** A primary key the database fills itself ({@code DEFAULT nextval(...)}, a SERIAL). */
         public TableBuilder serial(String column) {
             columns.add(new Column(column, columns.size() + 1, INT, false,

@@ -2,6 +2,9 @@ package io.tacit.training;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tacit.evaluation.DataGenerator;
+import io.tacit.evaluation.TruthEdge;
+import io.tacit.evaluation.TruthSet;
 import io.tacit.model.Column;
 import io.tacit.model.ColumnName;
 import io.tacit.model.ColumnSet;
@@ -54,9 +57,11 @@ public final class BenchmarkDataset {
     private final Map<ColumnName, List<String>> columnValues;
     private final Set<String> truth;
     private final Set<String> extra;
+    private final boolean generated;
+    private final Map<StatisticsLevel, List<LogisticRegression.Example>> examples = new java.util.EnumMap<>(StatisticsLevel.class);
 
     private BenchmarkDataset(String name, SchemaSnapshot snapshot, SchemaSnapshot metadataSnapshot, Statistics statistics,
-            Map<ColumnName, List<String>> columnValues, Set<String> truth, Set<String> extra) {
+            Map<ColumnName, List<String>> columnValues, Set<String> truth, Set<String> extra, boolean generated) {
         this.name = name;
         this.snapshot = snapshot;
         this.metadataSnapshot = metadataSnapshot;
@@ -64,6 +69,7 @@ public final class BenchmarkDataset {
         this.columnValues = columnValues;
         this.truth = truth;
         this.extra = extra;
+        this.generated = generated;
     }
 
     public static BenchmarkDataset load(Path folder) {
@@ -85,10 +91,14 @@ public final class BenchmarkDataset {
                     }
                 }
             }
+            boolean generated = rows.isEmpty();
+            if (generated) {
+                generate(folder, name, parsed, rows, values);
+            }
             SchemaSnapshot snapshot = PgDumpSchemaReader.read("benchmark:" + name, dump, rows);
             Statistics statistics = rows.isEmpty() ? Statistics.none() : statistics(snapshot, rows, values);
             return new BenchmarkDataset(name, snapshot, rows.isEmpty() ? snapshot : parsed, statistics, values,
-                    edges(folder.resolve("truth.csv")), edges(folder.resolve("truth_extra.csv")));
+                    edges(folder.resolve("truth.csv")), edges(folder.resolve("truth_extra.csv")), generated);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read benchmark dataset " + folder + ": " + e.getMessage(), e);
         }
@@ -100,6 +110,17 @@ public final class BenchmarkDataset {
 
     public boolean hasData() {
         return !statistics.tables().isEmpty();
+    }
+
+    /** The training examples of a level, built once. */
+    synchronized List<LogisticRegression.Example> examples(StatisticsLevel level,
+            java.util.function.Supplier<List<LogisticRegression.Example>> build) {
+        return examples.computeIfAbsent(level, ignored -> List.copyOf(build.get()));
+    }
+
+    /** Whether the data was generated ({@link DataGenerator}) because the dataset ships a schema only. */
+    public boolean generated() {
+        return generated;
     }
 
     /** The snapshot for a level: row counts are known only when data is read. */
@@ -193,6 +214,30 @@ public final class BenchmarkDataset {
             edges.add(from + "->" + to);
         }
         return edges;
+    }
+
+    /**
+     * A schema-only dataset gets rows from {@link DataGenerator}, seeded by its name: its truth and extra edges
+     * reference their parents, every other integer column is a decoy. Values become canonical as a CSV's do.
+     */
+    private static void generate(Path folder, String name, SchemaSnapshot parsed, Map<TableName, Long> rows,
+            Map<ColumnName, List<String>> values) {
+        Path extra = folder.resolve("truth_extra.csv");
+        TruthSet truth = TruthSet.load(folder.resolve("truth.csv"), Files.exists(extra) ? Optional.of(extra) : Optional.empty());
+        List<TruthEdge> edges = new ArrayList<>(truth.edges());
+        edges.addAll(truth.extra());
+        DataGenerator.GeneratedData data = DataGenerator.generate(parsed, edges, DataGenerator.seedOf(name));
+        rows.putAll(data.rows());
+        for (Table table : parsed.tables()) {
+            for (Column column : table.columns()) {
+                ColumnName columnName = table.columnName(column.name());
+                List<String> canonical = new ArrayList<>();
+                for (String raw : data.column(columnName)) {
+                    canonical.add(raw == null ? null : canonical(Optional.of(column), raw));
+                }
+                values.put(columnName, canonical);
+            }
+        }
     }
 
     /** Reads one CSV into canonical values per column; returns the row count. */

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -82,7 +84,18 @@ public final class ModelTrainer {
             // values the database generates (sequence, identity) are the table's own ids, not copies of another's
             Map.entry("key-shape.generated", -3.0),
             Map.entry("type-compatibility.cross_family", -0.5),
-            Map.entry("rivals.log_others", -0.5));
+            Map.entry("rivals.log_others", -0.5),
+            // flags, counts and sort orders hold small integers that any dense 1..N id range contains
+            Map.entry("measure-column.name", -1.0),
+            Map.entry("measure-column.boolean_domain", -1.5),
+            Map.entry("measure-column.few_values", -1.0),
+            Map.entry("measure-column.zero_default", -0.5));
+    /**
+     * Signals left out of training and scoring, for ablation: {@code -Dtacit.train.ablate=measure-column,...}. Their
+     * features are dropped from every example and from the prior, so the model gives them no weight.
+     */
+    static final Set<String> ABLATED = Set.of(System.getProperty("tacit.train.ablate", "").split(",")).stream()
+            .filter(name -> !name.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final int ITERATIONS = 30;
     /**
      * How the held-out reports group the benchmarks: the classic eleven (textbook schemas, tuned on) and the
@@ -202,7 +215,7 @@ public final class ModelTrainer {
         Map<String, List<LogisticRegression.Example>> examples = examplesByDataset(datasets);
         for (BenchmarkDataset heldOut : datasets) {
             List<BenchmarkDataset> others = datasets.stream().filter(dataset -> dataset != heldOut).toList();
-            ScoringModel model = train(others, examples, PRIOR).model();
+            ScoringModel model = train(others, examples, prior()).model();
             for (StatisticsLevel level : levels(heldOut)) {
                 predictions.addAll(predict(heldOut, level, model));
                 truthSizes.put(heldOut.name() + "/" + level.label(), heldOut.truth().size());
@@ -259,6 +272,19 @@ public final class ModelTrainer {
                 scores.stream().filter(score -> score.level() == StatisticsLevel.METADATA).count(),
                 scores.stream().filter(score -> score.level() == StatisticsLevel.FULL).mapToDouble(Score::f1).average().orElse(0),
                 pooled.precision(), error, published == 0 ? 0 : publishedError / published));
+        Set<String> generated = new TreeSet<>();
+        datasets.stream().filter(BenchmarkDataset::generated).forEach(dataset -> generated.add(dataset.name()));
+        for (StatisticsLevel level : List.of(StatisticsLevel.METADATA, StatisticsLevel.FULL)) {
+            for (boolean group : new boolean[] {false, true}) {
+                List<Score> members = scores.stream()
+                        .filter(score -> score.level() == level && generated.contains(score.dataset()) == group).toList();
+                if (!members.isEmpty()) {
+                    out.append(groupLine(level.label() + (group ? ", generated data" : ", data shipped or none"), members));
+                }
+            }
+            List<Score> all = scores.stream().filter(score -> score.level() == level).toList();
+            out.append(groupLine(level.label() + ", all", all));
+        }
         return out.toString();
     }
 
@@ -319,6 +345,26 @@ public final class ModelTrainer {
         return kept;
     }
 
+    private static boolean ablated(String feature) {
+        return ABLATED.contains(feature.substring(0, Math.max(0, feature.indexOf('.'))));
+    }
+
+    /** The prior without the ablated signals' features. */
+    static Map<String, Double> prior() {
+        Map<String, Double> prior = new TreeMap<>(PRIOR);
+        prior.keySet().removeIf(ModelTrainer::ablated);
+        return prior;
+    }
+
+    /** Mean, worst and pooled figures of a group of held-out scores. */
+    static String groupLine(String group, List<Score> scores) {
+        Score worst = scores.stream().min(java.util.Comparator.comparingDouble(Score::f1).thenComparing(Score::dataset)).orElseThrow();
+        Metrics pooled = Metrics.pooled(scores.stream().map(Score::metrics).toList());
+        return String.format(Locale.ROOT, "%s (%d datasets): mean F1 %.3f, worst %.3f (%s); pooled precision %.3f, recall %.3f%n",
+                group, scores.size(), scores.stream().mapToDouble(Score::f1).average().orElse(0), worst.f1(),
+                worst.dataset(), pooled.precision(), pooled.recall());
+    }
+
     /** The held-out errors of one dataset: missed truth edges with their best candidate, false positives. */
     public static String explain(Path benchmarks, String name, StatisticsLevel level) throws IOException {
         List<BenchmarkDataset> datasets = loadAll(benchmarks);
@@ -333,7 +379,7 @@ public final class ModelTrainer {
                 }
             }
         }
-        LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, PRIOR);
+        LogisticRegression.Fit fit = LogisticRegression.fit(training, L2, ITERATIONS, prior());
         ScoringModel model = new ScoringModel(fit.intercept(), fit.weights(), IsotonicCalibration.identity());
         SchemaSnapshot snapshot = heldOut.snapshot(level);
         Statistics statistics = heldOut.statistics(level);
@@ -443,8 +489,15 @@ public final class ModelTrainer {
         return dataset.hasData() ? List.of(StatisticsLevel.METADATA, StatisticsLevel.FULL) : List.of(StatisticsLevel.METADATA);
     }
 
-    /** Training examples of one dataset at one level: every candidate, as if probed when there is data. */
+    /**
+     * Training examples of one dataset at one level: every candidate, as if probed when there is data. They do not
+     * depend on the model, so each dataset builds them once however many models the nested figures train.
+     */
     static List<LogisticRegression.Example> examples(BenchmarkDataset dataset, StatisticsLevel level) {
+        return dataset.examples(level, () -> buildExamples(dataset, level));
+    }
+
+    private static List<LogisticRegression.Example> buildExamples(BenchmarkDataset dataset, StatisticsLevel level) {
         SchemaSnapshot snapshot = dataset.snapshot(level);
         Statistics statistics = dataset.statistics(level);
         NameIndex index = new NameIndex(snapshot, statistics);
@@ -464,13 +517,17 @@ public final class ModelTrainer {
             Optional<Containment> containment = probe.containment(candidate.from(), candidate.to(), candidate.discriminator());
             containment.ifPresent(candidate::probed);
             Map<String, Double> features = CandidateScorer.features(scorer.measure(candidate, context));
+            if (!ABLATED.isEmpty()) {
+                features = new TreeMap<>(features);
+                features.keySet().removeIf(ModelTrainer::ablated);
+            }
             examples.add(new LogisticRegression.Example(features, dataset.truth().contains(candidate.key()), weight));
         }
         return examples;
     }
 
     static Training train(List<BenchmarkDataset> datasets) {
-        return train(datasets, examplesByDataset(datasets), PRIOR);
+        return train(datasets, examplesByDataset(datasets), prior());
     }
 
     /** Every level's examples of each dataset, by dataset name. */

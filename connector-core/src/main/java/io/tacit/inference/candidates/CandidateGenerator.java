@@ -242,17 +242,14 @@ public final class CandidateGenerator {
 
     /** Columns of one table no name points anywhere: candidates from their values alone (see {@link ValueCandidates}). */
     private void proposeByValues(TableFacts facts, ValueCandidates byValues) {
-        Set<ColumnSet> named = new java.util.HashSet<>();
+        Map<ColumnSet, List<ColumnSet>> named = new HashMap<>();
         for (Candidate candidate : candidates.values()) {
-            named.add(candidate.from());
+            named.computeIfAbsent(candidate.from(), ignored -> new ArrayList<>()).add(candidate.to());
         }
         Table table = facts.table();
         for (Column column : table.columns()) {
             ColumnSet from = ColumnSet.of(table.columnName(column.name()));
-            if (named.contains(from)) {
-                continue;
-            }
-            for (ColumnSet to : byValues.propose(table, column)) {
+            for (ColumnSet to : byValues.propose(table, column, named.getOrDefault(from, List.of()))) {
                 if (!related(table.name(), to.table())) {
                     Candidate fresh = new Candidate(from, to, Optional.empty());
                     candidates.putIfAbsent(fresh.key(), fresh);

@@ -21,14 +21,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The value path: a column that no name points anywhere ({@code movie_id} when there is no {@code movie} table)
- * gets candidates from its values alone, when the statistics carry values to compare (a sketch or a value list:
- * levels {@code sample} and {@code full}). Never all pairs:
+ * The value path: a column whose values lie in a key gets that key as a candidate from its values alone, when no
+ * name points there — no name at all ({@code movie_id} when there is no {@code movie} table), or names that point
+ * at keys its values do not fit ({@code templateid} beside a {@code template} table, when the values are
+ * {@code hosts} ids). Names then rank the rivals. Only when the statistics carry values to compare (a sketch or a
+ * value list: levels {@code sample} and {@code full}). Never all pairs:
  *
  * <ul>
+ *   <li>a column one of whose name targets holds its values (or cannot be compared) is explained by its name and
+ *       gets no value candidate;
  *   <li>only key-like columns with at least {@link #MIN_DISTINCT} distinct values (fewer is an enum or a flag,
- *       which a 1..N id contains by accident), that are not their own table's one-column key;
- *   <li>targets are the tables' reference keys, grouped by type family; a target must hold at least as many
+ *       which a 1..N id contains by accident), that are not their own table's one-column key; a target may be the
+ *       column's own table (a self reference: {@code templateid} to {@code hosts.hostid});
+ *   <li>targets are the tables' one-column keys (primary or unique), grouped by type family; a target must hold at least as many
  *       distinct values and, for numbers, a range around the column's;
  *   <li>numeric targets are examined nearest range first, at most {@link #MAX_EXAMINED} per column, since the
  *       dense 1..N ids of every table contain any small integer column;
@@ -62,18 +67,22 @@ final class ValueCandidates {
         this.index = requireNonNull(index, "index is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
         for (TableFacts facts : index.allFacts().values()) {
-            if (!NameIndex.isTargetTable(facts.table()) || facts.target().isEmpty()) {
+            if (!NameIndex.isTargetTable(facts.table())) {
                 continue;
             }
-            Optional<Column> key = facts.targetColumn();
-            ColumnName name = facts.table().columnName(facts.target().get());
-            Optional<ColumnStatistics> stats = statistics.column(name);
-            if (key.isEmpty() || stats.isEmpty() || !comparable(stats.get()) || stats.get().distinct().isEmpty()) {
-                continue;
+            // every one-column key, not only the one names point at: account.id is unique beside the key accno
+            for (String keyColumn : facts.singleKeys()) {
+                Optional<Column> key = facts.table().column(keyColumn);
+                ColumnName name = facts.table().columnName(keyColumn);
+                Optional<ColumnStatistics> stats = statistics.column(name);
+                if (key.isEmpty() || !key.get().type().family().keyLike() || stats.isEmpty() || !comparable(stats.get())
+                        || stats.get().distinct().isEmpty()) {
+                    continue;
+                }
+                targets.computeIfAbsent(key.get().type().family(), ignored -> new ArrayList<>())
+                        .add(new Target(name, stats.get(), stats.get().distinct().get().value(),
+                                number(stats.get().min()), number(stats.get().max())));
             }
-            targets.computeIfAbsent(key.get().type().family(), ignored -> new ArrayList<>())
-                    .add(new Target(name, stats.get(), stats.get().distinct().get().value(),
-                            number(stats.get().min()), number(stats.get().max())));
         }
         for (List<Target> family : targets.values()) {
             // nearest range first: the smallest maximum that still covers a column's values comes first
@@ -89,11 +98,19 @@ final class ValueCandidates {
 
     /** The value candidates of one column that has no name candidate, best first. */
     List<ColumnSet> propose(Table table, Column column) {
+        return propose(table, column, List.of());
+    }
+
+    /**
+     * The value candidates of one column, best first, given the targets names proposed for it: none when one of
+     * those holds its values (or cannot be compared), so a name that fits is never second-guessed.
+     */
+    List<ColumnSet> propose(Table table, Column column, List<ColumnSet> named) {
         ColumnName name = table.columnName(column.name());
         Optional<ColumnStatistics> stats = statistics.column(name);
         if (!column.type().family().keyLike() || stats.isEmpty() || !comparable(stats.get())
                 || stats.get().distinct().isEmpty() || stats.get().distinct().get().value() < MIN_DISTINCT
-                || ownKey(table, column)) {
+                || ownKey(table, column) || explained(stats.get(), named)) {
             return List.of();
         }
         long distinct = stats.get().distinct().get().value();
@@ -109,8 +126,7 @@ final class ValueCandidates {
                 if (examined >= MAX_EXAMINED) {
                     break;
                 }
-                if (target.key().table().equals(table.name()) || target.distinct() < distinct
-                        || !covers(target, min, max)) {
+                if (target.key().equals(name) || target.distinct() < distinct || !covers(target, min, max)) {
                     continue;
                 }
                 examined++;
@@ -126,6 +142,24 @@ final class ValueCandidates {
         return matches.stream().limit(MAX_PER_COLUMN).map(match -> ColumnSet.of(match.key())).toList();
     }
 
+    /** Whether a name target holds the column's values, or might: one that cannot be compared counts as holding. */
+    private boolean explained(ColumnStatistics column, List<ColumnSet> named) {
+        for (ColumnSet target : named) {
+            if (!target.isSingleColumn()) {
+                return true;
+            }
+            Optional<ColumnStatistics> targetStatistics = statistics.column(target.columnNames().get(0));
+            if (targetStatistics.isEmpty() || !comparable(targetStatistics.get())) {
+                return true;
+            }
+            Optional<Containment> containment = ValueOverlap.containment(column, targetStatistics.get());
+            if (containment.isEmpty() || !containment.get().hasValues() || containment.get().ratio() >= MIN_CONTAINMENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Numbers must lie inside the target's range; other values are left to the containment estimate. */
     private static boolean covers(Target target, Optional<BigDecimal> min, Optional<BigDecimal> max) {
         if (min.isEmpty() || max.isEmpty()) {
@@ -137,9 +171,9 @@ final class ValueCandidates {
         return target.min().get().compareTo(min.get()) <= 0 && target.max().get().compareTo(max.get()) >= 0;
     }
 
-    /** A table's own one-column key holds its own ids; the value path does not guess what they copy. */
+    /** A table's own one-column keys hold its own ids; the value path does not guess what they copy. */
     private static boolean ownKey(Table table, Column column) {
-        return table.primaryKey().map(key -> key.columns().equals(List.of(column.name()))).orElse(false);
+        return table.isDeclaredUnique(List.of(column.name()));
     }
 
     private static boolean comparable(ColumnStatistics statistics) {

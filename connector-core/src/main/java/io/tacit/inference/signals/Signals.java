@@ -17,6 +17,7 @@ public final class Signals {
                 new RangeContainmentSignal(),
                 new SupportSignal(),
                 new DenseSurrogateSignal(),
+                new MeasureColumnSignal(),
                 new LookupTableSignal(),
                 new UuidKeySignal(),
                 new TableSizeRatioSignal(),

@@ -100,4 +100,63 @@ class ValueCandidatesTest {
         assertThat(candidates.keySet().stream().filter(key -> key.startsWith("public.holder(ref)")))
                 .hasSize(ValueCandidates.MAX_PER_COLUMN);
     }
+
+    @Test
+    void aColumnWhoseNameTargetCannotHoldItsValuesGetsTheKeysThatDo() {
+        TestSchemas schema = movies();
+        // keyword_id now holds 40 values in 60..159: past every keyword id, inside the title ids
+        List<Object> casts = new ArrayList<>();
+        for (int id = 1; id <= 120; id++) {
+            casts.add(id);
+            casts.add(3 + (id % 40) * 4);
+            casts.add(1 + id % 3);
+            casts.add(60 + (id % 40) * 2);
+        }
+        TestSchemas changed = movies();
+        changed.rows("cast_info", "id,movie_id,status,keyword_id", casts.toArray());
+        Map<String, Candidate> candidates = generate(schema, changed.statistics());
+        assertThat(candidates.keySet()).filteredOn(key -> key.startsWith("public.cast_info(keyword_id)"))
+                .contains("public.cast_info(keyword_id)->public.keyword(id)", "public.cast_info(keyword_id)->public.title(id)");
+        assertThat(candidates.get("public.cast_info(keyword_id)->public.title(id)").matches()).isEmpty();
+    }
+
+    @Test
+    void aColumnCanReferenceItsOwnTableByValues() {
+        TestSchemas schema = new TestSchemas();
+        schema.table("node").id("id").column("copied_from", TestSchemas.INT);
+        List<Object> rows = new ArrayList<>();
+        for (int id = 1; id <= 300; id++) {
+            rows.add(id);
+            rows.add(id > 100 ? 250 + id % 40 : null);
+        }
+        schema.rows("node", "id,copied_from", rows.toArray());
+        Map<String, Candidate> candidates = generate(schema, schema.statistics());
+        assertThat(candidates).containsKey("public.node(copied_from)->public.node(id)");
+        // the key itself is no reference to itself
+        assertThat(candidates.keySet()).noneMatch(key -> key.startsWith("public.node(id)"));
+    }
+
+    @Test
+    void everyOneColumnKeyIsATargetNotOnlyThePrimaryKey() {
+        // ledgersmb: account's primary key is the text accno, its integer id is unique and is what others hold
+        TestSchemas schema = new TestSchemas();
+        schema.table("account").column("accno", TestSchemas.TEXT).column("id", TestSchemas.INT).primaryKey("accno").unique("id");
+        schema.table("checkpoint").id("checkpoint_id").column("account_ref", TestSchemas.INT);
+        List<Object> accounts = new ArrayList<>();
+        for (int id = 1; id <= 80; id++) {
+            accounts.add("A" + (1000 + id));
+            accounts.add(id);
+        }
+        schema.rows("account", "accno,id", accounts.toArray());
+        List<Object> checkpoints = new ArrayList<>();
+        for (int id = 1; id <= 200; id++) {
+            checkpoints.add(1000 + id);
+            checkpoints.add(1 + id % 37);
+        }
+        schema.rows("checkpoint", "checkpoint_id,account_ref", checkpoints.toArray());
+        Map<String, Candidate> candidates = generate(schema, schema.statistics());
+        assertThat(candidates).containsKey("public.checkpoint(account_ref)->public.account(id)");
+        // a unique column is its own table's ids: not guessed to copy another's
+        assertThat(candidates.keySet()).noneMatch(key -> key.startsWith("public.account(id)"));
+    }
 }
