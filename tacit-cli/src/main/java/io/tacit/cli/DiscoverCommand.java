@@ -35,18 +35,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "recipe.yaml", description = "Recipe: source, inference, sinks, run.")
     Path recipe;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "JDBC URL of the database (instead of a recipe's source).")
-    String jdbcUrl;
-
-    @Option(names = "--user", description = "Database user.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
-    String passwordEnv;
-
-    @Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema to read (repeatable; MariaDB: database); default: every schema the user can see,"
-            + " on MariaDB/MySQL the database in the URL when it names one.")
-    List<String> schemas;
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--level", paramLabel = "LEVEL", description = "metadata, engine, sample or full (default: sample).")
     String level;
@@ -120,11 +110,11 @@ public final class DiscoverCommand implements Callable<Integer> {
             raw.putAll(RecipeLoader.read(recipe));
             what = recipe.toString();
         }
-        else if (jdbcUrl == null && code == null) {
+        else if (connection.jdbcUrl == null && code == null) {
             throw TacitException.config("no database given",
                     "pass --jdbc-url URL, a recipe with -c recipe.yaml, or model code with --code PATH");
         }
-        if (recipe == null && jdbcUrl == null) {
+        if (recipe == null && connection.jdbcUrl == null) {
             // code alone is the source: a schema and its relationships with no database
             Map<String, Object> source = section(raw, RecipeLoader.SOURCE);
             source.put("type", CodeSourceFactory.TYPE);
@@ -133,19 +123,19 @@ public final class DiscoverCommand implements Callable<Integer> {
             put(source, CodeSourceFactory.NAMING.name(), jpaNaming);
             section(raw, RecipeLoader.INFERENCE).putIfAbsent("level", "metadata");
         }
-        if (jdbcUrl != null || user != null || passwordEnv != null) {
+        if (connection.jdbcUrl != null || connection.user != null || connection.passwordEnv != null) {
             Map<String, Object> source = section(raw, RecipeLoader.SOURCE);
             source.putIfAbsent("type", "jdbc");
-            put(source, "url", jdbcUrl);
-            put(source, "user", user);
-            if (passwordEnv != null) {
-                source.put("password", "${env:" + passwordEnv + "}");
+            put(source, "url", connection.jdbcUrl);
+            put(source, "user", connection.user);
+            if (connection.passwordEnv != null) {
+                source.put("password", "${env:" + connection.passwordEnv + "}");
             }
         }
-        if (schemas != null || level != null || ignoreDeclared || minConfidence != null || model != null
+        if (connection.schemas != null || level != null || ignoreDeclared || minConfidence != null || model != null
                 || decisions != null) {
             Map<String, Object> inference = section(raw, RecipeLoader.INFERENCE);
-            put(inference, "schemas", schemas);
+            put(inference, "schemas", connection.schemas);
             put(inference, "level", level);
             if (ignoreDeclared) {
                 inference.put("ignoreDeclared", true);
@@ -167,7 +157,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     /** The code to merge into a database's discovery: only when both are given. */
     Optional<CodeEvidenceOption> codeEvidence() {
-        if (code == null || (recipe == null && jdbcUrl == null)) {
+        if (code == null || (recipe == null && connection.jdbcUrl == null)) {
             return Optional.empty();
         }
         String frameworkName = framework == null ? "auto" : framework;

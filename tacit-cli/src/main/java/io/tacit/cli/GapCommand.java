@@ -46,17 +46,8 @@ public final class GapCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "recipe.yaml", description = "Recipe naming the database.")
     Path recipe;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "JDBC URL of the database (instead of a recipe's source).")
-    String jdbcUrl;
-
-    @Option(names = "--user", description = "Database user.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
-    String passwordEnv;
-
-    @Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema to read (repeatable); default: all.")
-    List<String> schemas;
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--level", paramLabel = "LEVEL",
             description = "metadata (no orphan counts), engine, sample or full (default: the recipe's, else sample).")
@@ -91,7 +82,7 @@ public final class GapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (recipe == null && jdbcUrl == null) {
+        if (recipe == null && connection.jdbcUrl == null) {
             throw TacitException.config("no database given", "pass --jdbc-url URL or a recipe with -c recipe.yaml");
         }
         GapRendering rendering = GapRendering.TABLE;
@@ -155,10 +146,7 @@ public final class GapCommand implements Callable<Integer> {
     private DiscoverCommand discoverOptions() {
         DiscoverCommand discover = new DiscoverCommand(environment);
         discover.recipe = recipe;
-        discover.jdbcUrl = jdbcUrl;
-        discover.user = user;
-        discover.passwordEnv = passwordEnv;
-        discover.schemas = schemas;
+        discover.connection = connection;
         discover.level = level;
         discover.code = code;
         discover.framework = framework;
